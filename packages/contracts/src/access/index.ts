@@ -1,0 +1,2 @@
+export * from './can.ts';
+export * from './grant-rules.ts';

@@ -1,0 +1,10 @@
+export * from './access/index.ts';
+export * from './actions.ts';
+export * as api from './api/index.ts';
+export type { Access, RouteDef, RouteInput, RouteOutput } from './api/route.ts';
+export * from './client.ts';
+export * from './codes.ts';
+export * from './idcard.ts';
+export * from './org.ts';
+export * from './roles.ts';
+export * from './validation.ts';
