@@ -40,10 +40,14 @@ export function idFacts(raw: string): { birthDate: string; sex: 'male' | 'female
   };
 }
 
-/** Masked form shown everywhere except an audited reveal: first 4 and last 4 characters. */
+/**
+ * Masked form shown everywhere except an audited reveal: first 4 and last 4 characters. Input too short to
+ * have a hidden middle (8 characters or fewer) is masked completely rather than echoed.
+ */
 export const maskIdNumber = (raw: string): string => {
   const id = normalizeIdNumber(raw);
-  return `${id.slice(0, 4)}${'*'.repeat(Math.max(0, id.length - 8))}${id.slice(-4)}`;
+  if (id.length <= 8) return '*'.repeat(id.length);
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
 };
 
 /** Builds a valid ID number from its parts (used by demo data and tests). */
