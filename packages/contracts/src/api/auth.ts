@@ -4,8 +4,8 @@ import { ROLES } from '../roles.ts';
 import { IsoTime, NodeId, Ok, Phone } from './common.ts';
 import { defineRoute } from './route.ts';
 
-export const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)));
-export const NodeTypeName = Type.Union(ORG_NODE_TYPES.map((t) => Type.Literal(t)));
+export const RoleName = Type.Enum(ROLES);
+export const NodeTypeName = Type.Enum(ORG_NODE_TYPES);
 
 export const GrantView = Type.Object({
   id: Type.String(),

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+
+/** Everything configurable, read once from the environment (documented in README.md). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  secret: string | undefined;
+  publicUrl: string;
+  staffIdleMinutes: number;
+  residentIdleMinutes: number;
+  auditRetentionDays: number;
+  loginRateLimitPerMinute: number;
+  /** Load the demo district on an empty database: default on for embedded PGlite, off for a server. */
+  demo: boolean;
+  logLevel: string;
+  webDist: string | null;
+}
+
+const int = (v: string | undefined, dflt: number, name: string): number => {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${v}"`);
+  return n;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env.PORT, 3000, 'PORT');
+  const host = env.HOST || '127.0.0.1';
+  const databaseUrl = env.DATABASE_URL || null;
+  return {
+    port,
+    host,
+    dataDir: resolve(env.LINLI_DATA_DIR || './data'),
+    databaseUrl,
+    secret: env.LINLI_SECRET || undefined,
+    publicUrl: (env.LINLI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
+    staffIdleMinutes: int(env.LINLI_STAFF_IDLE_MINUTES, 30, 'LINLI_STAFF_IDLE_MINUTES'),
+    residentIdleMinutes: int(env.LINLI_RESIDENT_IDLE_MINUTES, 7 * 24 * 60, 'LINLI_RESIDENT_IDLE_MINUTES'),
+    auditRetentionDays: int(env.LINLI_AUDIT_RETENTION_DAYS, 183, 'LINLI_AUDIT_RETENTION_DAYS'),
+    loginRateLimitPerMinute: int(env.LINLI_LOGIN_RATE_LIMIT, 20, 'LINLI_LOGIN_RATE_LIMIT'),
+    demo: env.LINLI_DEMO ? env.LINLI_DEMO === '1' || env.LINLI_DEMO === 'true' : !databaseUrl,
+    logLevel: env.LOG_LEVEL || 'info',
+    webDist: env.LINLI_WEB_DIST ? resolve(env.LINLI_WEB_DIST) : null,
+  };
+}

@@ -1,0 +1,19 @@
+import type { ModuleManifest } from '../platform/modules.ts';
+import { auditModule } from './audit/manifest.ts';
+import { authModule } from './auth/manifest.ts';
+import { communityModule } from './community/manifest.ts';
+import { healthModule } from './health/manifest.ts';
+import { joinModule } from './join/manifest.ts';
+import { orgModule } from './org/manifest.ts';
+import { peopleModule } from './people/manifest.ts';
+
+/** Every feature module, registered by its manifest. */
+export const MODULES: readonly ModuleManifest[] = [
+  healthModule,
+  authModule,
+  orgModule,
+  joinModule,
+  peopleModule,
+  auditModule,
+  communityModule,
+];

@@ -1,0 +1,127 @@
+import { type Access, canAnywhere, isStaffRole, type Role } from '@linli/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf, type LoadedGrant, loadGrants } from '../access/actor.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { csrfMatches, lookupSession, SESSION_COOKIE } from '../auth/session.ts';
+import { allowed, type Ctx, type Platform, type SessionInfo, type SessionUser } from '../context.ts';
+import type { Db } from '../db/engine.ts';
+import { pickLang } from '../i18n/messages.ts';
+import type { ModuleRoute } from '../modules.ts';
+import { emitEvent } from '../outbox/outbox.ts';
+import { AppError, forbidden, notFound, unauthenticated } from './errors.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The role that gives an actor an action at a path (recorded in the audit log). */
+function roleFor(grants: LoadedGrant[], action: string | null, path: string | null): string | null {
+  if (grants.length === 0) return null;
+  if (action && path) {
+    const g = grants.find((x) => allowed(actorOf('', [x]), action as never, path));
+    if (g) return g.role;
+  }
+  const staff = grants.find((g) => isStaffRole(g.role as Role));
+  return (staff ?? grants[0])?.role ?? null;
+}
+
+async function buildContext(
+  p: Platform,
+  tx: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  r: ModuleRoute,
+): Promise<Ctx> {
+  const now = p.clock.now();
+  const access: Access = r.def.access;
+  const needsAuth = !('auth' in access && access.auth === 'public');
+  const found = await lookupSession(tx, req.cookies[SESSION_COOKIE], now);
+  // An idle-expired session must stay deleted even though the request fails: commit, then 401.
+  if (found.state === 'expired' && needsAuth) throw unauthenticated('session_expired', true);
+  let user: SessionUser | null = null;
+  let session: SessionInfo | null = null;
+  if (found.state === 'active') {
+    user = found.user;
+    session = found.session;
+    if (!SAFE.has(req.method) && r.options?.csrf !== false) {
+      if (!csrfMatches(session.csrfToken, req.headers['x-csrf-token'] as string | undefined))
+        throw forbidden('csrf_failed');
+    }
+  }
+  if (needsAuth && !user) throw unauthenticated();
+  const grants = user ? await loadGrants(tx, user.id) : [];
+  const actor = user ? actorOf(user.id, grants) : null;
+  if ('action' in access && !canAnywhere(actor, access.action)) throw forbidden();
+  const action = 'action' in access ? access.action : null;
+
+  const ctx: Ctx = {
+    ...p,
+    tx,
+    now,
+    lang: pickLang(req.headers['accept-language']),
+    requestId: String(req.id),
+    ip: req.ip,
+    userAgent: (req.headers['user-agent'] as string | undefined) ?? null,
+    reply,
+    user,
+    session,
+    grants,
+    actor,
+    audit: (e) =>
+      writeAudit(
+        tx,
+        {
+          at: now,
+          actorId: ctx.user?.id ?? null,
+          actorName: ctx.user?.name ?? null,
+          actorRole: roleFor(ctx.grants, action, e.nodePath ?? null),
+          ip: req.ip,
+          requestId: String(req.id),
+        },
+        e,
+      ),
+    emit: (e) => emitEvent(tx, now, e),
+    can: (a, path) => allowed(ctx.actor, a, path),
+    authorize: (a, path) => {
+      // Outside the caller's reach a resource "does not exist": no hint that it is there.
+      if (!allowed(ctx.actor, a, path)) throw notFound();
+    },
+  };
+  return ctx;
+}
+
+/** Registers a contract route: schema validation, access check and one transaction per request. */
+export function registerRoute(app: FastifyInstance, db: Db, p: Platform, r: ModuleRoute): void {
+  const d = r.def;
+  const limit = r.options?.rateLimitPerMinute?.(p);
+  app.route({
+    method: d.method,
+    url: d.url,
+    config: { access: d.access, ...(limit ? { rateLimit: { max: limit, timeWindow: 60_000 } } : {}) },
+    schema: {
+      summary: d.summary,
+      tags: [...d.tags],
+      ...(d.params ? { params: d.params } : {}),
+      ...(d.querystring ? { querystring: d.querystring } : {}),
+      ...(d.body ? { body: d.body } : {}),
+      ...(d.response ? { response: { [d.status ?? 200]: d.response } } : {}),
+      ...('action' in d.access ? { description: `Requires \`${d.access.action}\`.` } : {}),
+    },
+    handler: async (req, reply) => {
+      let deferred: AppError | null = null;
+      const out = await db.transaction().execute(async (tx) => {
+        try {
+          const ctx = await buildContext(p, tx, req, reply, r);
+          return await r.handler(ctx, { params: req.params, query: req.query, body: req.body } as never);
+        } catch (e) {
+          if (e instanceof AppError && e.commit) {
+            deferred = e;
+            return undefined;
+          }
+          throw e;
+        }
+      });
+      if (deferred) throw deferred;
+      reply.code(d.status ?? 200);
+      return out;
+    },
+  });
+}

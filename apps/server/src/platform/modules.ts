@@ -1,0 +1,52 @@
+import type { RouteDef, RouteOutput } from '@linli/contracts';
+import type { Static, TSchema } from 'typebox';
+import type { Ctx, Platform } from './context.ts';
+import type { Db } from './db/engine.ts';
+
+type S<T> = T extends TSchema ? Static<T> : undefined;
+
+export interface HandlerInput<D extends RouteDef> {
+  params: S<D['params']>;
+  query: S<D['querystring']>;
+  body: S<D['body']>;
+}
+
+export interface RouteOptions {
+  /** Login creates its own session, so it takes no CSRF token; everything else with a cookie does. */
+  csrf?: boolean;
+  /** Per-IP limit per minute (login). */
+  rateLimitPerMinute?: (p: Platform) => number;
+}
+
+export interface ModuleRoute<D extends RouteDef = RouteDef> {
+  def: D;
+  options?: RouteOptions;
+  handler: (ctx: Ctx, input: HandlerInput<D>) => Promise<RouteOutput<D> | Buffer | string>;
+}
+
+/** Typed route: the handler's input and output types come from the contract's schemas. */
+export const route = <D extends RouteDef>(
+  def: D,
+  handler: ModuleRoute<D>['handler'],
+  options?: RouteOptions,
+): ModuleRoute => ({ def, handler, options }) as unknown as ModuleRoute;
+
+export interface EventSubscriber {
+  topic: string;
+  name: string;
+  handle(tx: Db, payload: Record<string, unknown>, p: Platform): Promise<void>;
+}
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(db: Db, p: Platform): Promise<void>;
+}
+
+/** A feature module registers itself with one of these: its routes, subscribers, jobs and demo seed. */
+export interface ModuleManifest {
+  name: string;
+  routes: ModuleRoute[];
+  subscribers?: EventSubscriber[];
+  jobs?: Job[];
+}
