@@ -1,0 +1,81 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { errorText } from '../shared/api.ts';
+import { useIdleCheck, useSession } from '../shared/session.ts';
+import { tid } from '../shared/testid.ts';
+import { ActingProvider, consoleGrants } from './acting.tsx';
+import { Shell } from './components/Shell.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { JoinLinkPage } from './pages/JoinLinkPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { OrgPage } from './pages/OrgPage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
+import { PeoplePage } from './pages/PeoplePage.tsx';
+import { ReviewPage } from './pages/ReviewPage.tsx';
+
+/** Signed-in staff only: sign-in when signed out, forced password change, "no access" for residents. */
+function RequireStaff() {
+  const { t } = useTranslation();
+  const { me, loading, error, retry, signOut } = useSession();
+  const { pathname } = useLocation();
+  if (loading) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+  if (error) {
+    return (
+      <Result
+        status="error"
+        title={errorText(error)}
+        extra={<Button onClick={() => void retry()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(pathname)}`} replace />;
+  if (me.user.mustChangePassword) return <PasswordPage />;
+  if (consoleGrants(me).length === 0) {
+    return (
+      <Result
+        status="403"
+        title={t('console.noAccess')}
+        extra={[
+          <Button key="home" type="primary" href="/" {...tid('go-resident')}>
+            {t('console.residentApp')}
+          </Button>,
+          <Button key="out" onClick={() => void signOut()} {...tid('sign-out')}>
+            {t('common.signOut')}
+          </Button>,
+        ]}
+        {...tid('console-no-access')}
+      />
+    );
+  }
+  return (
+    <ActingProvider me={me}>
+      <Shell />
+    </ActingProvider>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const { me } = useSession();
+  useIdleCheck(me);
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <AntApp>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireStaff />}>
+            <Route path="/review" element={<ReviewPage />} />
+            <Route path="/join-link" element={<JoinLinkPage />} />
+            <Route path="/org" element={<OrgPage />} />
+            <Route path="/people" element={<PeoplePage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="*" element={null} />
+          </Route>
+        </Routes>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Messages } from '../i18n/zh-CN.ts';
+import type { useActing } from './acting.tsx';
+
+type Acting = ReturnType<typeof useActing>;
+
+export interface ConsolePage {
+  key: keyof Messages['console']['menu'];
+  path: string;
+  show: (a: Acting) => boolean;
+}
+
+/** Console pages in menu order, each shown only when the acting grant allows what it does. */
+export const PAGES: readonly ConsolePage[] = [
+  { key: 'review', path: '/review', show: (a) => a.allowed('join.review') },
+  {
+    key: 'joinLink',
+    path: '/join-link',
+    show: (a) => a.allowed('join.link.manage') && ['district', 'street', 'community'].includes(a.acting.nodeType),
+  },
+  { key: 'org', path: '/org', show: (a) => a.allowed('org.read') },
+  { key: 'people', path: '/people', show: (a) => a.allowed('grant.read') },
+  { key: 'audit', path: '/audit', show: (a) => a.anywhere('audit.read') },
+];
+
+export const visiblePages = (a: Acting): ConsolePage[] => PAGES.filter((p) => p.show(a));

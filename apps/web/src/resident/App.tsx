@@ -1,0 +1,57 @@
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { useIdleCheck, useSession } from '../shared/session.ts';
+import { Frame } from './components/Frame.tsx';
+import { LoadError, Loading } from './components/Loading.tsx';
+import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { JoinPage } from './pages/JoinPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MePage } from './pages/MePage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
+
+/** Signed-in screens: sends visitors to sign in, and users with an initial password to change it. */
+function RequireSession() {
+  const { t } = useTranslation();
+  const { me, loading, error, retry } = useSession();
+  const { pathname } = useLocation();
+  if (loading || error) {
+    return (
+      <Frame title={t('common.appName')}>{loading ? <Loading /> : <LoadError error={error} onRetry={retry} />}</Frame>
+    );
+  }
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(pathname)}`} replace />;
+  if (me.user.mustChangePassword && pathname !== '/password') return <Navigate to="/password" replace />;
+  return <Outlet />;
+}
+
+/** `/`: the community home for members, else the applications list. */
+function Landing() {
+  const { me } = useSession();
+  return <Navigate to={me?.homeCommunityId ? '/home' : '/applications'} replace />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const { me } = useSession();
+  useIdleCheck(me);
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/join/:token" element={<JoinPage />} />
+        <Route element={<RequireSession />}>
+          <Route path="/" element={<Landing />} />
+          <Route path="/home" element={<HomePage />} />
+          <Route path="/applications" element={<ApplicationsPage />} />
+          <Route path="/me" element={<MePage />} />
+          <Route path="/password" element={<PasswordPage />} />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </ConfigProvider>
+  );
+}
