@@ -103,16 +103,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; p
   for (const m of MODULES) for (const r of m.routes) registerRoute(app, database.db, platform, r);
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
-  if (existsSync(`${webDist}/index.html`)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: true });
-    app.setNotFoundHandler((req, reply) => {
-      const lang = pickLang(req.headers['accept-language']);
-      if (req.url.startsWith('/api') || (req.method !== 'GET' && req.method !== 'HEAD'))
-        return sendProblem(reply, req, lang, 404, 'not_found');
-      // Client-side routes: the console app under /console, the resident app everywhere else.
-      const page = /^\/console(\/|$|\?)/.test(req.url) ? 'console.html' : 'index.html';
-      return reply.header('cache-control', 'no-cache').sendFile(page);
-    });
-  }
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: true });
+  app.setNotFoundHandler((req, reply) => {
+    const lang = pickLang(req.headers['accept-language']);
+    if (!hasWeb || req.url.startsWith('/api') || (req.method !== 'GET' && req.method !== 'HEAD'))
+      return sendProblem(reply, req, lang, 404, 'not_found');
+    // Client-side routes: the console app under /console, the resident app everywhere else.
+    const page = /^\/console(\/|$|\?)/.test(req.url) ? 'console.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
+  });
   return { app, platform };
 }
