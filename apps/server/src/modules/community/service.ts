@@ -9,7 +9,7 @@ const CONTACT_ROLES = ['community_secretary', 'committee_member', 'grid_worker']
 /** A community's home: who it is, the caller's household, whom to call, and a few figures. */
 export async function home(ctx: Ctx, communityId: string) {
   const c = await org.getNode(ctx.tx, communityId);
-  if (!c || c.type !== 'community') throw notFound();
+  if (c?.type !== 'community') throw notFound();
   ctx.authorize('community.read', c.path);
   const [ancestors, mine, counts, structure] = await Promise.all([
     org.ancestorsOf(ctx.tx, c.path),

@@ -22,7 +22,7 @@ export async function communityForToken(ctx: Ctx, token: string) {
   const claim = readJoinToken(ctx.keys, token);
   if (!claim) throw notFound('join_link_invalid');
   const community = await org.getNode(ctx.tx, claim.communityId);
-  if (!community || community.type !== 'community') throw notFound('join_link_invalid');
+  if (community?.type !== 'community') throw notFound('join_link_invalid');
   const current = (await repo.linkVersion(ctx.tx, community.id))?.token_version ?? 1;
   if (claim.version !== current) throw notFound('join_link_invalid');
   return community;
@@ -51,7 +51,7 @@ export async function joinInfo(ctx: Ctx, token: string) {
 async function resolveAddress(ctx: Ctx, community: org.NodeRow, nodeId?: string, text?: string) {
   if (nodeId) {
     const node = await org.getNode(ctx.tx, nodeId);
-    if (!node || !node.path.startsWith(community.path)) throw fieldError('/addressNodeId', 'address_outside_community');
+    if (!node?.path.startsWith(community.path)) throw fieldError('/addressNodeId', 'address_outside_community');
     if (!ADDRESS_TYPES.includes(node.type as never)) throw fieldError('/addressNodeId', 'address_not_pickable');
     const names = (await org.ancestorsOf(ctx.tx, node.path))
       .filter((a) => a.type === 'building' || a.type === 'unit')
@@ -286,7 +286,7 @@ export async function revealId(ctx: Ctx, id: string, purpose: string) {
 /** The community's join link; only cadres of that community (or above) may see or rotate it. */
 export async function joinLink(ctx: Ctx, communityId: string, rotate = false) {
   const c = await org.getNode(ctx.tx, communityId);
-  if (!c || c.type !== 'community') throw notFound();
+  if (c?.type !== 'community') throw notFound();
   ctx.authorize('join.link.manage', c.path);
   let version: number;
   let rotatedAt: Date;
