@@ -40,6 +40,8 @@ CREATE TABLE outbox (
   created_at   timestamptz NOT NULL,
   published_at timestamptz,
   attempts     int NOT NULL DEFAULT 0,
+  -- A failed delivery is retried after an exponential backoff.
+  available_at timestamptz NOT NULL,
   last_error   text
 );
-CREATE INDEX outbox_pending ON outbox (id) WHERE published_at IS NULL;
+CREATE INDEX outbox_pending ON outbox (available_at, id) WHERE published_at IS NULL;

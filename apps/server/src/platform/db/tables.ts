@@ -28,6 +28,7 @@ export interface OutboxTable {
   created_at: Ts;
   published_at: Ts | null;
   attempts: Generated<number>;
+  available_at: Ts;
   last_error: string | null;
 }
 

@@ -10,6 +10,12 @@ export interface DomainEvent {
 export async function emitEvent(tx: Db, at: Date, e: DomainEvent): Promise<void> {
   await tx
     .insertInto('outbox')
-    .values({ topic: e.topic, payload: JSON.stringify(e.payload), community_id: e.communityId ?? null, created_at: at })
+    .values({
+      topic: e.topic,
+      payload: JSON.stringify(e.payload),
+      community_id: e.communityId ?? null,
+      created_at: at,
+      available_at: at,
+    })
     .execute();
 }
