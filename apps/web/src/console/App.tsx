@@ -62,7 +62,7 @@ export function App() {
   const { me } = useSession();
   useIdleCheck(me);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Routes>
           <Route path="/login" element={<LoginPage />} />

@@ -24,6 +24,7 @@ const en: Strings<Messages> = {
     reset: 'Reset',
     total: '{{count}} in total',
     required: 'Please enter {{field}}',
+    colon: ': ',
   },
   fields: {
     name: 'Name',
@@ -43,6 +44,16 @@ const en: Strings<Messages> = {
     mismatch: 'The two passwords differ',
   },
   sex: { male: 'Male', female: 'Female' },
+  relation: {
+    head: 'Head of household',
+    spouse: 'Spouse',
+    child: 'Child',
+    parent: 'Parent',
+    grandchild: 'Grandchild',
+    sibling: 'Sibling',
+    member: 'Household member',
+    other: 'Other',
+  },
   role: {
     resident: 'Resident',
     party_member: 'Party member',

@@ -20,6 +20,7 @@ const zhCN = {
     reset: '重置',
     total: '共 {{count}} 条',
     required: '请填写{{field}}',
+    colon: ':',
   },
   fields: {
     name: '姓名',
@@ -39,6 +40,16 @@ const zhCN = {
     mismatch: '两次输入的密码不一致',
   },
   sex: { male: '男', female: '女' },
+  relation: {
+    head: '户主',
+    spouse: '配偶',
+    child: '子女',
+    parent: '父母',
+    grandchild: '孙子女',
+    sibling: '兄弟姐妹',
+    member: '家庭成员',
+    other: '其他',
+  },
   role: {
     resident: '居民',
     party_member: '党员',

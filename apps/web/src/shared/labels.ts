@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import zhCN from '../i18n/zh-CN.ts';
 
-type Group = 'role' | 'nodeType' | 'kind' | 'status' | 'sex';
+type Group = 'role' | 'nodeType' | 'kind' | 'status' | 'sex' | 'relation';
 
 /** Localized names for codes the API sends as plain strings (roles, node types, kinds…); unknown codes show as is. */
 export function useLabels() {
@@ -16,5 +16,6 @@ export function useLabels() {
     nodeType: (ty: string) => label('nodeType', ty),
     kind: (k: string | null | undefined) => label('kind', k),
     sex: (s: string) => label('sex', s),
+    relation: (r: string) => label('relation', r),
   };
 }

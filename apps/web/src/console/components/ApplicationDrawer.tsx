@@ -54,8 +54,10 @@ export function ApplicationDrawer({ application, onClose }: { application: Appli
     }
   };
 
-  const canReview = !!a && (a.abilities?.['join.review'] ?? allowed('join.review'));
-  const canReveal = !!a && (a.abilities?.['person.reveal_id'] ?? allowed('person.reveal_id'));
+  // The server sends `approve` / `reject` / `revealId` abilities with each application.
+  const canApprove = !!a && (a.abilities?.approve ?? allowed('join.review'));
+  const canReject = !!a && (a.abilities?.reject ?? allowed('join.review'));
+  const canReveal = !!a && (a.abilities?.revealId ?? allowed('person.reveal_id'));
   const pending = a?.status === 'pending';
 
   return (
@@ -64,15 +66,20 @@ export function ApplicationDrawer({ application, onClose }: { application: Appli
       onClose={onClose}
       size={520}
       title={t('review.detail')}
+      closeIcon={<span {...tid('review-drawer-close')}>✕</span>}
       extra={
-        a && pending && canReview && !conflict ? (
+        a && pending && (canApprove || canReject) && !conflict ? (
           <Space>
-            <Button danger onClick={() => setDialog('reject')} {...tid('review-reject')}>
-              {t('review.reject')}
-            </Button>
-            <Button type="primary" onClick={() => setDialog('approve')} {...tid('review-approve')}>
-              {t('review.approve')}
-            </Button>
+            {canReject && (
+              <Button danger onClick={() => setDialog('reject')} {...tid('review-reject')}>
+                {t('review.reject')}
+              </Button>
+            )}
+            {canApprove && (
+              <Button type="primary" onClick={() => setDialog('approve')} {...tid('review-approve')}>
+                {t('review.approve')}
+              </Button>
+            )}
           </Space>
         ) : null
       }

@@ -32,6 +32,9 @@ export function NodePanel({ id, onSelect }: { id: string; onSelect: (id: string)
   if (q.error) return <Alert type="error" showIcon title={errorText(q.error)} />;
   const { node, ancestors, children, abilities } = q.data;
   const manage = abilities['org.manage'] ?? can(actor, 'org.manage', { path: node.path });
+  // `org.create_child` / `org.modify` refine it: e.g. a secretary adds grids but does not rename the community.
+  const canCreate = (abilities['org.create_child'] ?? manage) && CHILD_TYPES[node.type].length > 0;
+  const canModify = abilities['org.modify'] ?? manage;
   const done = (text: string) => () => {
     void message.success(text);
     setDialog(null);
@@ -42,19 +45,23 @@ export function NodePanel({ id, onSelect }: { id: string; onSelect: (id: string)
     <Card
       title={<span {...tid('org-detail-name')}>{node.name}</span>}
       extra={
-        manage && (
+        (canCreate || canModify) && (
           <Space wrap>
-            {CHILD_TYPES[node.type].length > 0 && (
+            {canCreate && (
               <Button type="primary" onClick={() => setDialog('create')} {...tid('org-create')}>
                 {t('org.createChild')}
               </Button>
             )}
-            <Button onClick={() => setDialog('edit')} {...tid('org-edit')}>
-              {t('org.rename')}
-            </Button>
-            <Button danger disabled={node.childCount > 0} onClick={() => setDialog('delete')} {...tid('org-delete')}>
-              {t('org.delete')}
-            </Button>
+            {canModify && (
+              <Button onClick={() => setDialog('edit')} {...tid('org-edit')}>
+                {t('org.rename')}
+              </Button>
+            )}
+            {canModify && (
+              <Button danger disabled={node.childCount > 0} onClick={() => setDialog('delete')} {...tid('org-delete')}>
+                {t('org.delete')}
+              </Button>
+            )}
           </Space>
         )
       }

@@ -1,14 +1,13 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../shared/labels.ts';
-import type { GrantView } from '../../shared/session.ts';
 import { tid } from '../../shared/testid.ts';
-import { useActing } from '../acting.tsx';
+import { type ActingPoint, useActing } from '../acting.tsx';
 
 /** "临江区 / 青松街道 / 银杏社区 · 社区书记" */
 export const useGrantLabel = () => {
   const labels = useLabels();
-  return (g: GrantView) => `${g.trail.join(' / ')} · ${labels.role(g.role)}`;
+  return (g: Pick<ActingPoint, 'trail' | 'role'>) => `${g.trail.join(' / ')} · ${labels.role(g.role)}`;
 };
 
 /** Chooses the grant (role at an org node) the console acts under. */

@@ -1,6 +1,6 @@
 import { api, checkGrant, type OrgNodeType, ROLES, type Role, type RouteOutput } from '@linli/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useActing } from '../acting.tsx';
 import { ActionModal } from '../components/ActionModal.tsx';
 import { useGrantableRoles } from '../components/GrantFields.tsx';
 import { AddGrantModal, CreateStaffModal } from '../components/PeopleModals.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
 
 type Person = RouteOutput<typeof api.people.listPeople>['items'][number];
 const PAGE_SIZE = 20;
@@ -52,15 +53,13 @@ export function PeoplePage() {
         {t('console.menu.people')}
       </Typography.Title>
       <Space wrap>
-        <Input.Search
-          allowClear
+        <SearchBox
+          testId="people-search"
           placeholder={t('people.searchPlaceholder')}
           onSearch={(v) => {
-            setQ(v.trim());
+            setQ(v);
             setPage(1);
           }}
-          style={{ width: 220 }}
-          {...tid('people-search')}
         />
         <Select
           allowClear

@@ -1,6 +1,6 @@
 import { api, type RouteOutput } from '@linli/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Radio, Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatTime } from '../../shared/format.ts';
 import { tid } from '../../shared/testid.ts';
 import { useActing } from '../acting.tsx';
 import { ApplicationDrawer } from '../components/ApplicationDrawer.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
 
 export type Application = RouteOutput<typeof api.join.listApplications>['items'][number];
 type Status = Application['status'];
@@ -53,23 +54,21 @@ export function ReviewPage() {
           {...tid('review-status-filter')}
         >
           {(['pending', 'approved', 'rejected'] as const).map((s) => (
-            <Radio.Button key={s} value={s} {...tid(`review-status-${s}`)}>
-              {t(`status.${s}`)}
+            <Radio.Button key={s} value={s}>
+              <span {...tid(`review-status-${s}`)}>{t(`status.${s}`)}</span>
             </Radio.Button>
           ))}
-          <Radio.Button value="all" {...tid('review-status-all')}>
-            {t('review.all')}
+          <Radio.Button value="all">
+            <span {...tid('review-status-all')}>{t('review.all')}</span>
           </Radio.Button>
         </Radio.Group>
-        <Input.Search
-          allowClear
+        <SearchBox
+          testId="review-search"
           placeholder={t('review.searchPlaceholder')}
           onSearch={(v) => {
-            setQ(v.trim());
+            setQ(v);
             setPage(1);
           }}
-          style={{ width: 240 }}
-          {...tid('review-search')}
         />
         <Button onClick={() => void list.refetch()} {...tid('review-refresh')}>
           {t('org.reload')}
@@ -80,7 +79,7 @@ export function ReviewPage() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1120 }}
         onRow={(a) => ({ ...tid(`review-row-${a.name}`), 'data-status': a.status }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page,
@@ -94,7 +93,7 @@ export function ReviewPage() {
           { title: t('fields.idNumber'), dataIndex: 'idNumberMasked', width: 200 },
           { title: t('fields.phone'), dataIndex: 'phone', width: 130 },
           { title: t('review.community'), dataIndex: 'communityName', width: 120 },
-          { title: t('fields.address'), dataIndex: 'address', ellipsis: true },
+          { title: t('fields.address'), dataIndex: 'address', width: 200, ellipsis: true },
           { title: t('review.time'), dataIndex: 'createdAt', width: 180, render: (v: string) => formatTime(v) },
           {
             title: t('review.status'),

@@ -110,7 +110,7 @@ export function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
           <Form.Item
             name="password"
             label={t('fields.password')}
-            help={t('validation.passwordHint')}
+            description={t('validation.passwordHint')}
             rules={[required(t('fields.password')), passwordRule]}
           >
             <TInput testId="join-password" type="password" autoComplete="new-password" />

@@ -30,19 +30,27 @@ function ApplicationCard({ a }: { a: Application }) {
       data-community={a.communityName}
     >
       <div>
-        {t('fields.address')}:{a.address}
+        {t('fields.address')}
+        {t('common.colon')}
+        {a.address}
       </div>
       <div className="muted">
-        {t('applications.submittedAt')}:{formatTime(a.createdAt)}
+        {t('applications.submittedAt')}
+        {t('common.colon')}
+        {formatTime(a.createdAt)}
       </div>
       {a.decidedAt && (
         <div className="muted">
-          {t('applications.decidedAt')}:{formatTime(a.decidedAt)}
+          {t('applications.decidedAt')}
+          {t('common.colon')}
+          {formatTime(a.decidedAt)}
         </div>
       )}
       {a.status === 'rejected' && a.reason && (
         <div style={{ color: 'var(--adm-color-danger)', marginTop: 4 }} {...tid('application-reason')}>
-          {t('applications.reason')}:{a.reason}
+          {t('applications.reason')}
+          {t('common.colon')}
+          {a.reason}
         </div>
       )}
     </Card>

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { call } from '../../shared/api.ts';
+import { useLabels } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.ts';
 import { tid } from '../../shared/testid.ts';
 import { Frame } from '../components/Frame.tsx';
@@ -14,6 +15,7 @@ type Home = RouteOutput<typeof api.community.communityHome>;
 
 function MyHome({ home }: { home: NonNullable<Home['myHome']> }) {
   const { t } = useTranslation();
+  const labels = useLabels();
   return (
     <Card className="card-gap" title={t('home.myHome')} {...tid('home-my-home')}>
       <div style={{ fontSize: 19 }} {...tid('home-address')}>
@@ -21,13 +23,15 @@ function MyHome({ home }: { home: NonNullable<Home['myHome']> }) {
       </div>
       {home.gridName && (
         <div className="muted">
-          {t('home.grid')}:{home.gridName}
+          {t('home.grid')}
+          {t('common.colon')}
+          {home.gridName}
         </div>
       )}
       {home.householdMembers.length > 0 && (
         <List header={t('home.members')} style={{ '--border-top': 'none', marginTop: 8 }}>
           {home.householdMembers.map((m) => (
-            <List.Item key={`${m.name}-${m.relation}`} extra={m.relation} {...tid('home-member')}>
+            <List.Item key={`${m.name}-${m.relation}`} extra={labels.relation(m.relation)} {...tid('home-member')}>
               {m.name}
             </List.Item>
           ))}
@@ -39,13 +43,14 @@ function MyHome({ home }: { home: NonNullable<Home['myHome']> }) {
 
 function Contacts({ contacts }: { contacts: Home['contacts'] }) {
   const { t } = useTranslation();
+  const labels = useLabels();
   if (contacts.length === 0) return null;
   return (
     <List header={t('home.contacts')} className="card-gap" {...tid('home-contacts')}>
       {contacts.map((c) => (
         <List.Item
           key={`${c.role}-${c.phone}`}
-          description={`${c.role} · ${c.area}`}
+          description={`${labels.role(c.role)} · ${c.area}`}
           extra={
             <a href={`tel:${c.phone}`} style={{ fontSize: 18 }} {...tid('home-contact-call')}>
               {t('home.call')} {c.phone}

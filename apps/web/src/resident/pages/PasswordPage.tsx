@@ -74,7 +74,7 @@ export function PasswordPage() {
         <Form.Item
           name="newPassword"
           label={t('password.next')}
-          help={t('validation.passwordHint')}
+          description={t('validation.passwordHint')}
           rules={[required(t('password.next')), passwordRule]}
         >
           <TInput testId="password-new" type="password" autoComplete="new-password" />
