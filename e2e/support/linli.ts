@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createTestApp, type TestApp } from '@linli/server/testing';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
+
+export const PHONE = { width: 390, height: 844 } as const;
+export const DESKTOP = { width: 1440, height: 900 } as const;
+
+export interface Harness {
+  app: TestApp;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Linli on a fresh embedded database with the demo district, listening on a free port, plus Chromium. */
+export async function startHarness(): Promise<Harness> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const app = await createTestApp({ config: { webDist: WEB_DIST, loginRateLimitPerMinute: 1000 } });
+  // The browser runs on real time: sessions must not look idle against the test clock.
+  app.platform.clock = { now: () => new Date() };
+  await app.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const base = `http://127.0.0.1:${port}`;
+  app.platform.config.publicUrl = base;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=zh-CN'],
+  });
+  return {
+    app,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+export async function newPage(
+  h: Harness,
+  viewport: { width: number; height: number },
+  opts: { mobile?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await h.browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    deviceScaleFactor: 1,
+    isMobile: opts.mobile ?? false,
+    hasTouch: opts.mobile ?? false,
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  return { context, page };
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });

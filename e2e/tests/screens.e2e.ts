@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+
+// Key console and resident screens at both widths, in Chinese and English, for people to look at.
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+async function consoleLogin(phone: string) {
+  const s = await newPage(h, DESKTOP);
+  await s.page.goto(`${h.base}/console/login`);
+  await s.page.getByTestId('login-phone').fill(phone);
+  await s.page.getByTestId('login-password').fill('Linli@2026');
+  await s.page.getByTestId('login-submit').click();
+  await s.page.getByTestId('node-switcher').waitFor();
+  return s;
+}
+
+describe('key screens', () => {
+  it('console pages render for the secretary without layout breakage', async () => {
+    const { page, context } = await consoleLogin('13800000003');
+    for (const [path, testId] of [
+      ['join-link', 'join-link-qr'],
+      ['org', 'org-tree'],
+      ['people', 'people-table'],
+    ] as const) {
+      await page.goto(`${h.base}/console/${path}`);
+      await page.getByTestId(testId).first().waitFor();
+      // Nothing may overflow the 1440 px viewport horizontally.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width);
+      await shot(page, `desktop-secretary-${path}`);
+    }
+    await context.close();
+  });
+
+  it('the resident home in English on a phone', async () => {
+    const { page, context } = await newPage(h, PHONE, { mobile: true });
+    await page.goto(`${h.base}/login`);
+    await page.getByTestId('login-phone').fill('13800000005');
+    await page.getByTestId('login-password').fill('Linli@2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/home$/);
+    await expect.poll(() => page.getByTestId('home-community-name').textContent()).toContain('银杏社区');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'phone-resident-home-zh');
+    await page.getByTestId('lang-switch').first().click();
+    await expect.poll(() => page.evaluate(() => document.body.innerText)).toMatch(/Home|Community|Household/);
+    await shot(page, 'phone-resident-home-en');
+    await context.close();
+  });
+});
