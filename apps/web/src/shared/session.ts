@@ -7,6 +7,9 @@ export type MeView = RouteOutput<typeof api.auth.me>['me'];
 export type GrantView = MeView['grants'][number];
 
 const ME_KEY = ['me'] as const;
+
+/** Forget every cached answer of the previous user, keeping the `me` query (its observers stay attached). */
+const forgetOthers = (qc: QueryClient) => qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
 const LOST_CODES = new Set(['unauthenticated', 'session_expired']);
 
 // Whether the last session ended by timing out, so the sign-in screen can say so.
@@ -30,6 +33,7 @@ export function makeQueryClient(): QueryClient {
       setExpired(true);
       setCsrfToken(null);
       qc.setQueryData(ME_KEY, null);
+      forgetOthers(qc);
     }
   };
   const qc: QueryClient = new QueryClient({
@@ -67,7 +71,7 @@ export function useSession() {
       const r = await call(api.auth.login, { body: { phone, password } });
       setCsrfToken(r.csrfToken);
       setExpired(false);
-      qc.clear();
+      forgetOthers(qc);
       qc.setQueryData(ME_KEY, r.me);
       return r.me;
     },
@@ -81,7 +85,7 @@ export function useSession() {
     }
     setCsrfToken(null);
     setExpired(false);
-    qc.clear();
+    forgetOthers(qc);
     qc.setQueryData(ME_KEY, null);
   }, [qc]);
   /** After an action that started or changed the session (join as a new user, password change). */
