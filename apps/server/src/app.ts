@@ -104,10 +104,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; p
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: true });
+  // Built files get exact routes (no wildcard), so every other path reaches the SPA fallback below.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
-    if (!hasWeb || req.url.startsWith('/api') || (req.method !== 'GET' && req.method !== 'HEAD'))
+    const isFile = req.url.startsWith('/api') || req.url.startsWith('/assets/');
+    if (!hasWeb || isFile || (req.method !== 'GET' && req.method !== 'HEAD'))
       return sendProblem(reply, req, lang, 404, 'not_found');
     // Client-side routes: the console app under /console, the resident app everywhere else.
     const page = /^\/console(\/|$|\?)/.test(req.url) ? 'console.html' : 'index.html';

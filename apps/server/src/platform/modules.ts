@@ -9,6 +9,8 @@ export interface HandlerInput<D extends RouteDef> {
   params: S<D['params']>;
   query: S<D['querystring']>;
   body: S<D['body']>;
+  /** What the route's `before` step computed outside the transaction. */
+  pre: unknown;
 }
 
 export interface RouteOptions {
@@ -16,6 +18,11 @@ export interface RouteOptions {
   csrf?: boolean;
   /** Per-IP limit per minute (login). */
   rateLimitPerMinute?: (p: Platform) => number;
+  /**
+   * Slow CPU work (argon2 hashing and verifying) done before the request's transaction opens, so it
+   * never holds a database connection — PGlite has only one. The result arrives as `input.pre`.
+   */
+  before?: (db: Db, p: Platform, input: { body: unknown }) => Promise<unknown>;
 }
 
 export interface ModuleRoute<D extends RouteDef = RouteDef> {

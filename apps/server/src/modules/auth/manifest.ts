@@ -6,8 +6,12 @@ import * as auth from './service.ts';
 export const authModule: ModuleManifest = {
   name: 'auth',
   routes: [
-    route(api.auth.login, (ctx, { body }) => auth.login(ctx, body.phone, body.password), {
+    route(api.auth.login, (ctx, { body, pre }) => auth.login(ctx, body.phone, pre as auth.PasswordCheck), {
       csrf: false,
+      before: (db, _p, { body }) => {
+        const b = body as { phone: string; password: string };
+        return auth.checkPassword(db, b.phone, b.password);
+      },
       rateLimitPerMinute: (p) => p.config.loginRateLimitPerMinute,
     }),
     route(api.auth.logout, (ctx) => auth.logout(ctx)),

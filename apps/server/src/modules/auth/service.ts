@@ -2,6 +2,7 @@ import { loadGrants } from '../../platform/access/actor.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, endSession, idleMinutesFor, SESSION_COOKIE } from '../../platform/auth/session.ts';
 import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { buildMe } from './me.ts';
 import { afterFailure, assertPasswordPolicy, lockState } from './policy.ts';
@@ -36,15 +37,31 @@ export async function signIn(
   return { ...s, idle, grants };
 }
 
-export async function login(ctx: Ctx, phone: string, password: string) {
-  const user = await repo.findUserByPhone(ctx.tx, phone);
+/**
+ * Checks the password before the request's transaction opens (argon2 is slow by design and must not
+ * hold a database connection). Unknown phones are verified against a dummy hash so timing reveals nothing.
+ */
+export async function checkPassword(db: Db, phone: string, password: string): Promise<PasswordCheck> {
+  const user = await repo.findUserByPhone(db, phone);
   if (!user) {
     await verifyPassword(await dummyHash(), password);
-    throw new AppError(401, 'invalid_credentials');
+    return { hash: null, ok: false };
   }
+  return { hash: user.password_hash, ok: await verifyPassword(user.password_hash, password) };
+}
+
+export interface PasswordCheck {
+  hash: string | null;
+  ok: boolean;
+}
+
+export async function login(ctx: Ctx, phone: string, check: PasswordCheck) {
+  const user = await repo.findUserByPhone(ctx.tx, phone);
+  if (!user) throw new AppError(401, 'invalid_credentials');
   const lock = lockState(user.locked_until, ctx.now);
   if (lock.locked) throw new AppError(423, 'account_locked', { minutes: lock.minutesLeft });
-  if (!(await verifyPassword(user.password_hash, password))) {
+  // The verdict counts only for the hash that was checked (a concurrent password change wins).
+  if (!check.ok || check.hash !== user.password_hash) {
     const next = afterFailure(user.failed_logins, ctx.now);
     await repo.recordFailure(ctx.tx, user.id, next.failed, next.lockedUntil);
     ctx.user = { id: user.id, name: user.name, phone: user.phone, mustChangePassword: user.must_change_password };

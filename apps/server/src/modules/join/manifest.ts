@@ -7,7 +7,9 @@ export const joinModule: ModuleManifest = {
   name: 'join',
   routes: [
     route(api.join.joinInfo, (ctx, { params }) => join.joinInfo(ctx, params.token)),
-    route(api.join.apply, (ctx, { params, body }) => join.apply(ctx, params.token, body)),
+    route(api.join.apply, (ctx, { params, body, pre }) => join.apply(ctx, pre as string | null, params.token, body), {
+      before: (_db, _p, { body }) => join.hashNewPassword(body as { password?: string }),
+    }),
     route(api.join.myApplications, (ctx) => join.mine(ctx)),
     route(api.join.listApplications, (ctx, { query }) => join.list(ctx, query)),
     route(api.join.getApplication, (ctx, { params }) => join.detail(ctx, params.id)),

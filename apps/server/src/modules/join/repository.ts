@@ -47,7 +47,19 @@ export async function listApplications(
   scopes: string[],
   f: { status?: string; q?: string; limit: number; offset: number },
 ) {
+  // Narrow to the communities overlapping the scope first, so the (community_id, status, created_at)
+  // index does the work and the cost follows the caller's area, not the district's size.
+  const communities = tx
+    .selectFrom('org_node as oc')
+    .select('oc.id')
+    .where('oc.type', '=', 'community')
+    .where((eb) =>
+      eb.or(
+        scopes.flatMap((p) => [eb('oc.path', 'like', `${p}%`), eb(sql.val(p), 'like', sql<string>`oc.path || '%'`)]),
+      ),
+    );
   const base = withContext(tx)
+    .where('a.community_id', 'in', communities)
     .where((eb) => pathIn(eb, 'coalesce(addr.path, c.path)', scopes))
     .$if(!!f.status, (q) => q.where('a.status', '=', f.status!))
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('a.name', 'like', `%${f.q}%`), eb('a.phone', 'like', `${f.q}%`)])));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ADDRESS_TYPES, validateIdNumber } from '@linli/contracts';
+import { ADDRESS_TYPES, checkPassword, validateIdNumber } from '@linli/contracts';
 import { ensureGrant } from '../../platform/access/grants.ts';
 import { listingScope } from '../../platform/access/scope.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
@@ -62,8 +62,14 @@ async function resolveAddress(ctx: Ctx, community: org.NodeRow, nodeId?: string,
   throw fieldError('/addressNodeId', 'address_required');
 }
 
+/** Hashes a new applicant's password before the transaction opens (only when it meets the policy). */
+export async function hashNewPassword(body: { password?: string }): Promise<string | null> {
+  return body.password && !checkPassword(body.password) ? hashPassword(body.password) : null;
+}
+
 export async function apply(
   ctx: Ctx,
+  passwordHash: string | null,
   token: string,
   body: {
     name: string;
@@ -92,7 +98,7 @@ export async function apply(
       .insertInto('app_user')
       .values({
         ...user,
-        password_hash: await hashPassword(body.password),
+        password_hash: passwordHash ?? (await hashPassword(body.password)),
         password_changed_at: ctx.now,
         created_at: ctx.now,
       })
@@ -304,7 +310,7 @@ export async function joinLink(ctx: Ctx, communityId: string, rotate = false) {
   } else {
     const row = await repo.linkVersion(ctx.tx, c.id);
     version = row?.token_version ?? 1;
-    rotatedAt = row ? new Date(row.rotated_at) : new Date(0);
+    rotatedAt = new Date(row ? row.rotated_at : c.created_at);
   }
   const token = makeJoinToken(ctx.keys, c.id, version);
   return {

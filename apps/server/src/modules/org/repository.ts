@@ -14,6 +14,7 @@ export interface NodeRow {
   depth: number;
   community_id: string | null;
   version: number;
+  created_at: Date;
   child_count: number;
 }
 
@@ -28,6 +29,7 @@ const COLUMNS = [
   'n.depth',
   'n.community_id',
   'n.version',
+  'n.created_at',
 ] as const;
 
 const childCount = sql<number>`(SELECT count(*)::int FROM org_node c WHERE c.parent_id = n.id)`.as('child_count');
@@ -97,7 +99,7 @@ export const codeTaken = async (tx: Db, code: string, exceptId?: string) =>
 
 export async function insertNode(
   tx: Db,
-  n: Omit<NodeRow, 'version' | 'child_count'> & { sort_key?: number },
+  n: Omit<NodeRow, 'version' | 'child_count' | 'created_at'> & { sort_key?: number },
   at: Date,
 ): Promise<void> {
   await tx

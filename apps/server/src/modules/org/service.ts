@@ -102,7 +102,7 @@ export async function create(
     payload: { id, type: row.type, parentId: parent.id },
     communityId: row.community_id,
   });
-  return toView({ ...row, version: 1, child_count: 0 });
+  return toView({ ...row, version: 1, child_count: 0, created_at: ctx.now });
 }
 
 async function checkCode(

@@ -107,10 +107,11 @@ export function registerRoute(app: FastifyInstance, db: Db, p: Platform, r: Modu
     },
     handler: async (req, reply) => {
       let deferred: AppError | null = null;
+      const pre = r.options?.before ? await r.options.before(db, p, { body: req.body }) : undefined;
       const out = await db.transaction().execute(async (tx) => {
         try {
           const ctx = await buildContext(p, tx, req, reply, r);
-          return await r.handler(ctx, { params: req.params, query: req.query, body: req.body } as never);
+          return await r.handler(ctx, { params: req.params, query: req.query, body: req.body, pre } as never);
         } catch (e) {
           if (e instanceof AppError && e.commit) {
             deferred = e;
