@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkGrant, isWithin, type OrgNodeType, type Role } from '@linli/contracts';
+import { checkGrant, GRANTABLE, isWithin, type OrgNodeType, type Role } from '@linli/contracts';
 import { loadGrants } from '../../platform/access/actor.ts';
 import { ensureGrant, grantViews } from '../../platform/access/grants.ts';
 import { listingScope } from '../../platform/access/scope.ts';
@@ -51,6 +51,9 @@ export async function list(
 
 /** Pure grant policy plus the node-type and department rules; throws the matching problem. */
 async function assertMayGrant(ctx: Ctx, role: Role, nodeId: string, departmentId?: string) {
+  // A role the caller may grant nowhere is refused as such, whichever node was picked (it says nothing
+  // about the node, only about the caller's own rights).
+  if (!ctx.grants.some((g) => GRANTABLE[g.role as Role].includes(role))) throw new AppError(403, 'role_not_grantable');
   const node = await org.getNode(ctx.tx, nodeId);
   if (!node || !ctx.can('grant.read', node.path))
     throw new AppError(422, 'validation_failed', {}, [{ path: '/nodeId', code: 'not_found' }]);

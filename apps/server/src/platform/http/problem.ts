@@ -56,7 +56,7 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
 };
 
 /** Every failure leaves as RFC 9457 problem+json with a stable code, in the caller's language. */
-export function installProblemHandlers(app: FastifyInstance, opts: { notFound?: boolean } = {}): void {
+export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
     if (err instanceof AppError) return sendProblem(reply, req, lang, err.status, err.code, err.params, err.errors);
@@ -75,6 +75,5 @@ export function installProblemHandlers(app: FastifyInstance, opts: { notFound?: 
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, req, lang, 500, 'internal_error');
   });
-  // The app sets its own not-found handler when it serves the web build (Fastify allows only one).
-  if (opts.notFound === false) return;
+  // The not-found handler is set once by the app (it also serves the web build's pages).
 }
