@@ -29,6 +29,8 @@ describe('key screens', () => {
     ] as const) {
       await page.goto(`${h.base}/console/${path}`);
       await page.getByTestId(testId).first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
+      await page.waitForTimeout(400); // antd fades the table back in; screenshot after the fade
       // Nothing may overflow the 1440 px viewport horizontally.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width);
       await shot(page, `desktop-secretary-${path}`);

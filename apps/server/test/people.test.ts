@@ -189,11 +189,30 @@ describe('revoking roles', () => {
   it('refuses revoking one’s own role, roles above the revoker, and grants in another community', async () => {
     const mine = (await secretary.get<{ me: Me }>('/api/auth/me')).body.me.grants[0]!.id;
     const inD = (await list(admin, `&nodeId=${demo.D.id}&role=community_secretary`)).items[0]!.grants[0]!.id;
-    const resident = (await list(secretary, '&role=resident')).items.find((p) => p.name === '周敏')!.grants[0]!.id;
+    // A second secretary of A (granted by the district admin) is not the first secretary's to remove.
+    const wang = (await list(admin, `&nodeId=${demo.A.id}&role=committee_member`)).items.find(
+      (p) => p.name === '王建国',
+    )!;
+    const peer = await admin.post<{ id: string }>('/api/grants', {
+      userId: wang.userId,
+      role: 'community_secretary',
+      nodeId: demo.A.id,
+    });
+    expect(peer.status, peer.text).toBe(201);
     await nothingWritten(t, async () => {
       expectProblem(await secretary.delete(`/api/grants/${mine}`), 403, 'grant_self_revoke');
       expectProblem(await secretary.delete(`/api/grants/${inD}`), 404, 'not_found');
-      expectProblem(await secretary.delete(`/api/grants/${resident}`), 403, 'role_not_grantable');
+      expectProblem(await secretary.delete(`/api/grants/${peer.body.id}`), 403, 'role_not_grantable');
     });
+  });
+
+  it('lets the secretary remove a resident who moved away: their community home closes at once', async () => {
+    const zhou = await signIn(t, PHONES.residentA);
+    expect((await zhou.get(`/api/communities/${demo.A.id}/home`)).status).toBe(200);
+    const row = (await list(secretary, '&role=resident')).items.find((p) => p.name === '周敏')!;
+    const res = await secretary.delete(`/api/grants/${row.grants[0]!.id}`);
+    expect(res.status, res.text).toBe(200);
+    expect([403, 404]).toContain((await zhou.get(`/api/communities/${demo.A.id}/home`)).status);
+    expect((await zhou.get<{ me: Me }>('/api/auth/me')).body.me.homeCommunityId).toBeNull();
   });
 });

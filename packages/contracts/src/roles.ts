@@ -38,6 +38,7 @@ export const isStaffRole = (role: Role): boolean => STAFF_ROLES.has(role);
 export const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
   district_admin: ROLES,
   street_staff: [
+    'resident',
     'street_dispatcher',
     'community_secretary',
     'committee_member',
@@ -47,7 +48,16 @@ export const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
     'service_provider',
     'observer',
   ],
-  community_secretary: ['committee_member', 'grid_worker', 'microgrid_volunteer', 'party_member', 'service_provider'],
+  // The secretary may also grant (and so revoke) the resident role: someone moves out, or a household is
+  // registered in person at the committee office.
+  community_secretary: [
+    'resident',
+    'committee_member',
+    'grid_worker',
+    'microgrid_volunteer',
+    'party_member',
+    'service_provider',
+  ],
   committee_member: [],
   street_dispatcher: [],
   grid_worker: [],

@@ -113,7 +113,7 @@ export function PeoplePage() {
                     }}
                     {...tid(`people-grant-${g.role}-${g.nodeName}`)}
                   >
-                    {g.nodeName} · {labels.role(g.role)}
+                    {grantPlace(g)} · {labels.role(g.role)}
                   </Tag>
                 ))}
               </Space>
@@ -184,4 +184,9 @@ export function PeoplePage() {
       </ActionModal>
     </Space>
   );
+}
+
+/** Where a grant sits, short: the node's name, or building/unit/room below a grid ("1号楼 1单元 302室"). */
+function grantPlace(g: { nodeName: string; trail: string[] }): string {
+  return g.trail.length > 4 ? g.trail.slice(4).join(' ') : g.nodeName;
 }
