@@ -66,10 +66,10 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
     // ~200 households spread over the rooms; each gets 1–4 people with valid (fictional) ID numbers.
     const rooms = ordered.filter((n) => n.type === 'room').map((n) => n.key);
     const homes = new Set(Object.values(HOMES));
-    const chosen = rooms
-      .filter((k) => !homes.has(k))
-      .sort(() => r() - 0.5)
-      .slice(0, HOUSEHOLDS - homes.size);
+    const chosen = shuffle(
+      r,
+      rooms.filter((k) => !homes.has(k)),
+    ).slice(0, HOUSEHOLDS - homes.size);
     let seq = 1;
     const idOf = (birth: string) => makeIdNumber('310199', birth, seq++ % 1000);
     const birth = (from: number, to: number) =>
@@ -183,6 +183,16 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
       },
     );
   });
+}
+
+/** Fisher–Yates with the seeded generator: the same households on every machine and Node version. */
+function shuffle<T>(r: () => number, xs: T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /** "1号楼 1单元 302室" from the demo tree keys. */
