@@ -14,6 +14,12 @@ app.log.info(
 );
 if (linli.seeded) app.log.info('demo district 临江区 loaded');
 if (platform.demoAccounts.size > 0) {
+  // Loud on purpose: a plain banner on stderr besides the structured log line.
+  process.stderr.write(
+    `\n  !!! 演示模式 DEMO MODE: ${platform.demoAccounts.size} demo accounts use the public password ${DEMO_PASSWORD}.\n` +
+      '  !!! Never expose this instance. Console: ' +
+      `${config.publicUrl}/console  ·  Resident web: ${config.publicUrl}/\n\n`,
+  );
   app.log.warn(
     `DEMO PASSWORDS ACTIVE: ${platform.demoAccounts.size} demo accounts still use the published password "${DEMO_PASSWORD}". ` +
       'Do not expose this instance; change those passwords or start from an empty database.',
