@@ -1,43 +1,16 @@
 import { PHONE_PATTERN } from '@linli/contracts';
 import { Alert, Button, Card, Form, Input, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { errorText } from '../../shared/api.ts';
-import { safeNext } from '../../shared/format.ts';
-import { useSession, useSessionExpired } from '../../shared/session.ts';
+import { Navigate } from 'react-router';
+import { type LoginValues, useSignInForm } from '../../shared/sign-in.ts';
 import { tid } from '../../shared/testid.ts';
 import { LangSwitch } from '../components/LangSwitch.tsx';
-
-interface LoginValues {
-  phone: string;
-  password: string;
-}
 
 /** `/console/login`: staff sign-in. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { me, signIn } = useSession();
-  const expired = useSessionExpired();
-  const [params] = useSearchParams();
-  const nav = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const next = safeNext(params.get('next'), '/');
-  if (me && !busy) return <Navigate to={next} replace />;
-
-  const submit = async (v: LoginValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(v.phone.trim(), v.password);
-      nav(next, { replace: true });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { expired, next, busy, error, submit, alreadySignedIn } = useSignInForm();
+  if (alreadySignedIn) return <Navigate to={next} replace />;
 
   return (
     <div className="console-login">

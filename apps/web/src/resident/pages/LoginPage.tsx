@@ -1,45 +1,17 @@
 import { PHONE_PATTERN } from '@linli/contracts';
 import { Button, Form, NoticeBar } from 'antd-mobile';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { errorText } from '../../shared/api.ts';
-import { safeNext } from '../../shared/format.ts';
-import { useSession, useSessionExpired } from '../../shared/session.ts';
+import { Navigate } from 'react-router';
+import { useSignInForm } from '../../shared/sign-in.ts';
 import { tid } from '../../shared/testid.ts';
 import { Frame } from '../components/Frame.tsx';
 import { TInput } from '../components/TInput.tsx';
 
-interface LoginValues {
-  phone: string;
-  password: string;
-}
-
 /** Sign in with mobile number and password; returns to `?next=` or the landing screen. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { me, signIn } = useSession();
-  const expired = useSessionExpired();
-  const [params] = useSearchParams();
-  const nav = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const next = safeNext(params.get('next'), '/');
-
-  if (me && !busy) return <Navigate to={next} replace />;
-
-  const submit = async (v: LoginValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(v.phone.trim(), v.password);
-      nav(next, { replace: true });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { expired, next, busy, error, submit, alreadySignedIn } = useSignInForm();
+  if (alreadySignedIn) return <Navigate to={next} replace />;
 
   return (
     <Frame title={t('login.title')}>
