@@ -106,10 +106,8 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
       }
     };
 
-    const users = new Map<string, string>();
-    for (const a of DEMO_ACCOUNTS) {
+    const addUser = async (a: { phone: string; name: string }) => {
       const id = randomUUID();
-      users.set(a.phone, id);
       await tx
         .insertInto('app_user')
         .values({
@@ -121,6 +119,10 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
           created_at: at,
         })
         .execute();
+      return id;
+    };
+    for (const a of DEMO_ACCOUNTS) {
+      const id = await addUser(a);
       const home = HOMES[a.at];
       const at_ = home ? node(home) : node(a.at);
       await ensureGrant(tx, {
@@ -138,18 +140,7 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
       await addHousehold(k, { name: personName(r), idNumber: idOf(birth(1945, 1995)), userId: null, phone: null });
 
     for (const [i, a] of DEMO_APPLICANTS.entries()) {
-      const id = randomUUID();
-      await tx
-        .insertInto('app_user')
-        .values({
-          id,
-          phone: a.phone,
-          name: a.name,
-          password_hash: passwordHash,
-          password_changed_at: at,
-          created_at: at,
-        })
-        .execute();
+      const id = await addUser(a);
       const room = node(a.room);
       const p = protectIdNumber(keys, makeIdNumber('310199', a.birth, a.seq));
       await insertApplication(tx, {
