@@ -38,6 +38,22 @@ describe('key screens', () => {
     await context.close();
   });
 
+  it('the console still works on a phone for cadres in the field', async () => {
+    const { page, context } = await newPage(h, PHONE, { mobile: true });
+    await page.goto(`${h.base}/console/login`);
+    await page.getByTestId('login-phone').fill('13800000003');
+    await page.getByTestId('login-password').fill('Linli@2026');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('node-switcher').waitFor();
+    await page.goto(`${h.base}/console/review`);
+    await page.getByTestId('review-table').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'phone-console-review');
+    await context.close();
+  });
+
   it('the resident home in English on a phone', async () => {
     const { page, context } = await newPage(h, PHONE, { mobile: true });
     await page.goto(`${h.base}/login`);

@@ -201,6 +201,7 @@ const en: Strings<Messages> = {
   },
   org: {
     tree: 'Organisation tree',
+    nodeName: 'Name',
     children: 'Children',
     type: 'Type',
     kind: 'Kind',

@@ -197,6 +197,7 @@ const zhCN = {
   },
   org: {
     tree: '组织树',
+    nodeName: '名称',
     children: '下级',
     type: '类型',
     kind: '类别',

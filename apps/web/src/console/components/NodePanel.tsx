@@ -97,7 +97,7 @@ export function NodePanel({ id, onSelect }: { id: string; onSelect: (id: string)
         onRow={(c) => tid(`org-child-${c.name}`) as HTMLAttributes<HTMLElement>}
         columns={[
           {
-            title: t('fields.name'),
+            title: t('org.nodeName'),
             dataIndex: 'name',
             render: (v: string, c) => (
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onSelect(c.id)}>

@@ -24,7 +24,7 @@ export function NodeSwitcher() {
         options={options.map((g) => ({ value: g.id, label: label(g), grant: g }))}
         optionRender={(o) => <span {...tid(`node-switcher-option-${o.data.grant.nodeName}`)}>{o.label}</span>}
         showSearch={{ optionFilterProp: 'label' }}
-        style={{ minWidth: 280, maxWidth: 520 }}
+        style={{ minWidth: 0, width: 360, maxWidth: '100%' }}
         popupMatchSelectWidth={false}
         {...tid('node-switcher')}
       />

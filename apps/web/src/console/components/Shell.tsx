@@ -26,6 +26,7 @@ export function Shell() {
         theme="light"
         breakpoint="lg"
         collapsedWidth={0}
+        zeroWidthTriggerStyle={{ top: 10, insetInlineEnd: -44, width: 36, height: 36 }}
         width={200}
         style={{ borderRight: '1px solid #f0f0f0' }}
       >
