@@ -38,6 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; p
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 256 * 1024,
+    // Behind nginx or a cloud load balancer the client address comes from X-Forwarded-For.
+    ...(config.trustProxyHops > 0 ? { trustProxy: (_addr: string, hop: number) => hop < config.trustProxyHops } : {}),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

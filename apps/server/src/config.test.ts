@@ -20,4 +20,9 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ LINLI_STAFF_IDLE_MINUTES: '-5' })).toThrow(/LINLI_STAFF_IDLE_MINUTES/);
     expect(loadConfig({ LINLI_PUBLIC_URL: 'https://linli.example.cn/' }).publicUrl).toBe('https://linli.example.cn');
   });
+
+  it('trusts proxy headers only when told how many proxies there are', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ LINLI_TRUST_PROXY: '1' }).trustProxyHops).toBe(1);
+  });
 });

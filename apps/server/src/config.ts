@@ -16,6 +16,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   webDist: string | null;
+  /** Reverse proxies in front of Linli whose X-Forwarded-For is believed (0 = none): per-IP limits need it. */
+  trustProxyHops: number;
 }
 
 const int = (v: string | undefined, dflt: number, name: string): number => {
@@ -43,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.LINLI_DEMO ? env.LINLI_DEMO === '1' || env.LINLI_DEMO === 'true' : !databaseUrl,
     logLevel: env.LOG_LEVEL || 'info',
     webDist: env.LINLI_WEB_DIST ? resolve(env.LINLI_WEB_DIST) : null,
+    trustProxyHops: env.LINLI_TRUST_PROXY ? int(env.LINLI_TRUST_PROXY, 1, 'LINLI_TRUST_PROXY') : 0,
   };
 }
