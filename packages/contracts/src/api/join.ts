@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Abilities, IsoTime, NodeId, Page, PageQuery, Phone, Uuid } from './common.ts';
+import { IsoTime, NodeId, Page, PageQuery, Phone, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
 
 export const ApplicationStatus = Type.Union([
@@ -58,7 +58,8 @@ export const ApplicationView = Type.Object({
   decidedAt: Type.Union([IsoTime, Type.Null()]),
   decidedByName: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
-  abilities: Type.Optional(Abilities),
+  /** Sent to reviewers: which decisions the caller may take on this application now. */
+  abilities: Type.Optional(Type.Object({ approve: Type.Boolean(), reject: Type.Boolean(), revealId: Type.Boolean() })),
 });
 
 export const joinInfo = defineRoute({

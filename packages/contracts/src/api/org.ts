@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { NodeTypeName } from './auth.ts';
-import { Abilities, NodeId, Ok } from './common.ts';
+import { NodeId, Ok } from './common.ts';
 import { defineRoute } from './route.ts';
 
 export const OrgNode = Type.Object({
@@ -21,7 +21,19 @@ export const NodeDetail = Type.Object({
   node: OrgNode,
   ancestors: Type.Array(Type.Object({ id: NodeId, name: Type.String(), type: NodeTypeName })),
   children: Type.Array(OrgNode),
-  abilities: Abilities,
+  /** What the caller may do at this node: the actions that apply to a node, plus two tree rules. */
+  abilities: Type.Object({
+    'org.read': Type.Boolean(),
+    'org.manage': Type.Boolean(),
+    'join.review': Type.Boolean(),
+    'join.link.manage': Type.Boolean(),
+    'grant.manage': Type.Boolean(),
+    'person.read': Type.Boolean(),
+    /** Add a child here (cadres manage at and below their node). */
+    'org.create_child': Type.Boolean(),
+    /** Rename or delete this node (only strictly below the caller's node). */
+    'org.modify': Type.Boolean(),
+  }),
 });
 
 const NodeName = Type.String({ minLength: 1, maxLength: 60 });

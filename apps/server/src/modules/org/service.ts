@@ -57,9 +57,11 @@ export async function detail(ctx: Ctx, id: string) {
   if (!node) throw notFound();
   ctx.authorize('org.read', node.path);
   const [ancestors, children] = await Promise.all([ancestorsOf(ctx.tx, node.path), repo.childrenOf(ctx.tx, id)]);
-  const abilityMap: Record<string, boolean> = abilities(ctx.actor, node, NODE_ACTIONS);
-  abilityMap['org.create_child'] = canCreateUnder(ctx.actor, node.path) && (node.type as OrgNodeType) !== 'room';
-  abilityMap['org.modify'] = canModify(ctx.actor, node.path);
+  const abilityMap = {
+    ...abilities(ctx.actor, node, NODE_ACTIONS),
+    'org.create_child': canCreateUnder(ctx.actor, node.path) && (node.type as OrgNodeType) !== 'room',
+    'org.modify': canModify(ctx.actor, node.path),
+  };
   return { node: toView(node), ancestors, children: children.map(toView), abilities: abilityMap };
 }
 
