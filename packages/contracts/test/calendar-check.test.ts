@@ -1,3 +1,4 @@
+import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import {
   CN_2026_CALENDAR,
@@ -6,7 +7,9 @@ import {
   DEFAULT_CALENDAR,
   dueAt,
   isWorkingDay,
+  TimeLimitSchema,
   type WorkingCalendar,
+  WorkingCalendarSchema,
 } from '../src/calendar/index.ts';
 
 const with_ = (patch: Partial<WorkingCalendar>): WorkingCalendar => ({ ...DEFAULT_CALENDAR, ...patch });
@@ -22,6 +25,7 @@ describe('checkCalendar', () => {
   it('rejects overlapping, unsorted, empty and malformed working periods', () => {
     const p = (from: string, to: string) => ({ from, to });
     expect(fields(with_({ hours: [p('09:00', '12:30'), p('12:00', '17:00')] }))).toEqual(['hours']);
+    expect(fields(with_({ hours: [p('09:00', '12:00'), p('11:59', '17:00')] }))).toEqual(['hours']);
     expect(fields(with_({ hours: [p('13:30', '17:30'), p('09:00', '12:00')] }))).toEqual(['hours']);
     expect(fields(with_({ hours: [p('12:00', '09:00')] }))).toEqual(['hours']);
     expect(fields(with_({ hours: [p('09:00', '09:00')] }))).toEqual(['hours']);
@@ -82,5 +86,18 @@ describe('2026 national holidays (国务院办公厅关于2026年部分节假日
     expect(dueAt(at('2026-02-14 10:00'), wd1, CN_2026_CALENDAR).toISOString()).toBe(
       at('2026-02-24 17:30').toISOString(),
     );
+  });
+});
+
+describe('JSON schemas', () => {
+  it('accept the shipped calendars and valid limits, reject wrong shapes', () => {
+    expect(Value.Check(WorkingCalendarSchema, DEFAULT_CALENDAR)).toBe(true);
+    expect(Value.Check(WorkingCalendarSchema, CN_2026_CALENDAR)).toBe(true);
+    expect(Value.Check(WorkingCalendarSchema, { ...DEFAULT_CALENDAR, weekend: [7] })).toBe(false);
+    expect(Value.Check(WorkingCalendarSchema, { ...DEFAULT_CALENDAR, holidays: ['2026/01/01'] })).toBe(false);
+    expect(Value.Check(TimeLimitSchema, { value: 4, unit: 'working_hours' })).toBe(true);
+    expect(Value.Check(TimeLimitSchema, { value: 2, unit: 'natural_days' })).toBe(true);
+    expect(Value.Check(TimeLimitSchema, { value: 4, unit: 'hours' })).toBe(false);
+    expect(Value.Check(TimeLimitSchema, { value: -1, unit: 'working_days' })).toBe(false);
   });
 });

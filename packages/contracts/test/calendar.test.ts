@@ -147,6 +147,12 @@ describe('slaLevel', () => {
     expect(slaLevel(ms(s, 0.5 * H), s, d, cal, { yellowAt: 0.5 })).toBe('ok');
   });
 
+  it('a zero-length limit is yellow until due, then red', () => {
+    const s = at('2031-03-03 10:00');
+    expect(slaLevel(s, s, s, cal, { yellowAt: 0.8 })).toBe('yellow');
+    expect(slaLevel(ms(s, 1), s, s, cal, { yellowAt: 0.8 })).toBe('red');
+  });
+
   it('rejects a threshold outside 0–1', () => {
     expect(() => slaLevel(start, start, due, cal, { yellowAt: 1.2 })).toThrow(RangeError);
     expect(() => slaLevel(start, start, due, cal, { yellowAt: Number.NaN })).toThrow(RangeError);

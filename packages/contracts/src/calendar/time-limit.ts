@@ -111,7 +111,7 @@ export function dueAt(start: Date, limit: TimeLimit, cal: WorkingCalendar): Date
 export function workingMsBetween(a: Date, b: Date, cal: WorkingCalendar): number {
   const ta = ms(a, 'a');
   const tb = ms(b, 'b');
-  if (tb < ta) return -workingMsBetween(b, a, cal);
+  if (tb < ta) return 0 - workingMsBetween(b, a, cal); // 0 - x, not -x: never -0
   const c = compileCalendar(cal);
   let total = 0;
   const last = localDayOf(tb, c);
