@@ -23,6 +23,8 @@ export interface RouteOptions {
    * never holds a database connection — PGlite has only one. The result arrives as `input.pre`.
    */
   before?: (db: Db, p: Platform, input: { body: unknown }) => Promise<unknown>;
+  /** Liveness only: runs with no transaction, session or context (the handler must not touch `ctx`). */
+  withoutDatabase?: boolean;
 }
 
 export interface ModuleRoute<D extends RouteDef = RouteDef> {

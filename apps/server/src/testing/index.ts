@@ -59,9 +59,12 @@ export async function createTestApp(opts: { seed?: boolean; config?: Partial<Con
     client: () => new TestClient(linli.app),
     as: (phone) => new TestClient(linli.app).login(phone),
     close: async () => {
-      await linli.close();
-      await drop?.();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await linli.close();
+      } finally {
+        await drop?.();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
   return app;

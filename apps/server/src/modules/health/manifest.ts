@@ -7,7 +7,7 @@ import { type ModuleManifest, route } from '../../platform/modules.ts';
 export const healthModule: ModuleManifest = {
   name: 'health',
   routes: [
-    route(api.health.health, async () => ({ status: 'ok' as const })),
+    route(api.health.health, async () => ({ status: 'ok' as const }), { withoutDatabase: true }),
     route(api.health.ready, async (ctx) => {
       await sql`SELECT 1`.execute(ctx.tx);
       const { applied, pending } = await migrationStatus(ctx.tx);

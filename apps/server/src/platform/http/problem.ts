@@ -55,6 +55,18 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'malformed_json'],
 };
 
+/** Connection refused, server shutting down, or the pool/embedded engine already closed. */
+function isDatabaseDown(err: { code?: string; message?: string }): boolean {
+  const code = err.code ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND'].includes(code) ||
+    /^(08|57P)/.test(code) ||
+    /pool after calling end|PGlite is closed|Connection terminated|driver has already been destroyed/i.test(
+      err.message ?? '',
+    )
+  );
+}
+
 /** Every failure leaves as RFC 9457 problem+json with a stable code, in the caller's language. */
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
@@ -72,6 +84,10 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, req, lang, 400, 'malformed_json');
     if (err.statusCode === 429) return sendProblem(reply, req, lang, 429, 'rate_limited');
     if ((err as { code?: string }).code === '23505') return sendProblem(reply, req, lang, 409, 'version_conflict');
+    if (isDatabaseDown(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return sendProblem(reply, req, lang, 503, 'database_unavailable');
+    }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, req, lang, 500, 'internal_error');
   });

@@ -106,6 +106,7 @@ export function registerRoute(app: FastifyInstance, db: Db, p: Platform, r: Modu
       ...('action' in d.access ? { description: `Requires \`${d.access.action}\`.` } : {}),
     },
     handler: async (req, reply) => {
+      if (r.options?.withoutDatabase) return r.handler(undefined as never, undefined as never);
       let deferred: AppError | null = null;
       const pre = r.options?.before ? await r.options.before(db, p, { body: req.body }) : undefined;
       const out = await db.transaction().execute(async (tx) => {

@@ -13,6 +13,14 @@ export const PROBLEMS: Catalog = {
   payload_too_large: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
   unsupported_media_type: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   rate_limited: { 'zh-CN': '操作过于频繁,请稍后再试', en: 'Too many attempts; try again later' },
+  database_unavailable: {
+    'zh-CN': '数据库暂时不可用,请稍后再试',
+    en: 'The database is unavailable; try again shortly',
+  },
+  database_unavailable: {
+    'zh-CN': '数据库暂时不可用,请稍后再试',
+    en: 'The database is unavailable; try again shortly',
+  },
   internal_error: { 'zh-CN': '服务器出错了,请稍后再试', en: 'Something went wrong on our side' },
   invalid_credentials: { 'zh-CN': '手机号或密码错误', en: 'Wrong phone number or password' },
   account_locked: {
