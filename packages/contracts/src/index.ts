@@ -3,6 +3,7 @@ export * from './actions.ts';
 export * as api from './api/index.ts';
 export type { Access, RouteDef, RouteInput, RouteOutput } from './api/route.ts';
 export * from './calendar/index.ts';
+export * as cases from './cases/index.ts';
 export * from './client.ts';
 export * from './codes.ts';
 export * from './idcard.ts';
