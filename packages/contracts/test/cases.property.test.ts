@@ -199,6 +199,7 @@ describe('case state machine properties', () => {
           expect(validate(s, command, now)).toBeNull();
           const next = r.state;
           expect(invariants(next)).toEqual([]);
+          expect(JSON.parse(JSON.stringify(next))).toEqual(next);
           expect(next.version).toBe(s.version + 1);
           expect(next.timeline.slice(0, s.timeline.length)).toEqual(s.timeline);
           expect(next.timeline.at(-1)).toMatchObject({

@@ -262,6 +262,14 @@ describe('edge cases', () => {
     expect(types(s, A.inspector)).toEqual(['urge']);
   });
 
+  it('refuses unknown commands and bad attachments without throwing', () => {
+    const s = freshCase();
+    expect(code(s, { type: 'explode' } as unknown as CaseCommand, A.secretary, T0)).toBe('illegal_transition');
+    const many = Array.from({ length: 10 }, (_, i) => `p${i}`);
+    expect(code(s, { type: 'accept', attachments: many }, A.secretary, T0)).toBe('invalid_input');
+    expect(code(s, { type: 'accept', attachments: ['p1', 'p1'] }, A.secretary, T0)).toBe('invalid_input');
+  });
+
   it('takes hotline orders straight to the street', () => {
     const s = freshCase('street');
     expect(s).toMatchObject({ status: 'escalated', level: 'street' });

@@ -132,6 +132,8 @@ export function guard(s: CaseState, key: CommandKey, a: CaseActor, now: Date): G
     case 'absorb':
       if (!OPEN_STATUSES.includes(s.status) && !is(s, 'parked')) return ILLEGAL;
       return who(committeeRole(a, s) ?? streetRole(a, s));
+    default:
+      return ILLEGAL; // an unknown command type from an unchecked caller
   }
 }
 
