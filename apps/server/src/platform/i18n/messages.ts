@@ -17,10 +17,6 @@ export const PROBLEMS: Catalog = {
     'zh-CN': '数据库暂时不可用,请稍后再试',
     en: 'The database is unavailable; try again shortly',
   },
-  database_unavailable: {
-    'zh-CN': '数据库暂时不可用,请稍后再试',
-    en: 'The database is unavailable; try again shortly',
-  },
   internal_error: { 'zh-CN': '服务器出错了,请稍后再试', en: 'Something went wrong on our side' },
   invalid_credentials: { 'zh-CN': '手机号或密码错误', en: 'Wrong phone number or password' },
   account_locked: {
