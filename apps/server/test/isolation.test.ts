@@ -62,6 +62,12 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   'people.revokeGrant': (i) => ({ params: { id: i.grantA } }),
   'audit.searchAudit': () => ({}),
   'community.communityHome': (i) => ({ params: { id: i.A } }),
+  // Categories are shared reference data (no community's rows); writes are the district admin's alone.
+  'categories.listCategories': () => ({}),
+  'categories.createCategory': () => ({
+    body: { parentId: '1', code: 'SQ99', name: '越界新增', nameEn: 'Out of bounds' },
+  }),
+  'categories.updateCategory': () => ({ params: { id: '101' }, body: { version: 1, name: '越界改名' } }),
 };
 
 let t: TestApp;

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'grant.read',
   'grant.manage',
   'audit.read',
+  'category.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,6 +57,7 @@ export const PERMISSIONS: Matrix = {
     ...COMMITTEE,
     'grant.manage': 'subtree',
     'audit.read': 'subtree',
+    'category.manage': 'subtree',
   },
   observer: { 'community.read': 'subtree', 'org.read': 'subtree', 'grant.read': 'subtree' },
   inspector: { 'community.read': 'subtree', 'org.read': 'subtree', 'grant.read': 'subtree', 'audit.read': 'subtree' },

@@ -1,5 +1,6 @@
 export * as audit from './audit.ts';
 export * as auth from './auth.ts';
+export * as categories from './categories.ts';
 export * from './common.ts';
 export * as community from './community.ts';
 export * as health from './health.ts';
