@@ -13,6 +13,7 @@ export const ACTIONS = [
   'grant.manage',
   'audit.read',
   'category.manage',
+  'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +59,7 @@ export const PERMISSIONS: Matrix = {
     'grant.manage': 'subtree',
     'audit.read': 'subtree',
     'category.manage': 'subtree',
+    'calendar.manage': 'subtree',
   },
   observer: { 'community.read': 'subtree', 'org.read': 'subtree', 'grant.read': 'subtree' },
   inspector: { 'community.read': 'subtree', 'org.read': 'subtree', 'grant.read': 'subtree', 'audit.read': 'subtree' },

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../platform/modules.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
+import { calendarModule } from './calendar/manifest.ts';
 import { categoriesModule } from './categories/manifest.ts';
 import { communityModule } from './community/manifest.ts';
 import { healthModule } from './health/manifest.ts';
@@ -18,4 +19,5 @@ export const MODULES: readonly ModuleManifest[] = [
   auditModule,
   communityModule,
   categoriesModule,
+  calendarModule,
 ];

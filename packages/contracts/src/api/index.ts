@@ -1,5 +1,6 @@
 export * as audit from './audit.ts';
 export * as auth from './auth.ts';
+export * as calendar from './calendar.ts';
 export * as categories from './categories.ts';
 export * from './common.ts';
 export * as community from './community.ts';

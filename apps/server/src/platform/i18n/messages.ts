@@ -97,6 +97,10 @@ export const FIELD: Catalog = {
   node_type_not_allowed: { 'zh-CN': '不能在此节点下创建该类型', en: 'cannot be created under this parent' },
   phone_taken: { 'zh-CN': '该手机号已注册', en: 'is already registered' },
   not_found: { 'zh-CN': '不存在', en: 'does not exist' },
+  calendar_invalid: {
+    'zh-CN': '日历设置有误(日期、重复或时段冲突)',
+    en: 'is not a valid calendar entry (dates, duplicates or overlapping hours)',
+  },
   limit_invalid: {
     'zh-CN': '时限须大于 0,按日计算时须为整数',
     en: 'must be positive, and whole for day limits',
