@@ -9,6 +9,8 @@ import { tid } from '../shared/testid.ts';
 import { ActingProvider, consoleGrants } from './acting.tsx';
 import { Shell } from './components/Shell.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
+import { CategoriesPage } from './pages/CategoriesPage.tsx';
 import { JoinLinkPage } from './pages/JoinLinkPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { OrgPage } from './pages/OrgPage.tsx';
@@ -72,6 +74,8 @@ export function App() {
             <Route path="/org" element={<OrgPage />} />
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/categories" element={<CategoriesPage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
             <Route path="*" element={null} />
           </Route>
         </Routes>

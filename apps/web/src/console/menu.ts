@@ -20,6 +20,8 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'org', path: '/org', show: (a) => a.allowed('org.read') },
   { key: 'people', path: '/people', show: (a) => a.allowed('grant.read') },
   { key: 'audit', path: '/audit', show: (a) => a.anywhere('audit.read') },
+  { key: 'categories', path: '/categories', show: (a) => a.anywhere('category.manage') },
+  { key: 'calendar', path: '/calendar', show: (a) => a.anywhere('calendar.manage') },
 ];
 
 export const visiblePages = (a: Acting): ConsolePage[] => PAGES.filter((p) => p.show(a));
