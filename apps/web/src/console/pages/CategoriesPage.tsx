@@ -17,6 +17,8 @@ import {
   STAGES,
 } from '../components/limits.ts';
 
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 /** 事件分类: the case category tree with stage limits, and an editor for the selected category. */
 export function CategoriesPage() {
   const { t } = useTranslation();
@@ -54,7 +56,7 @@ export function CategoriesPage() {
             pagination={false}
             expandable={{ defaultExpandAllRows: true }}
             key={tree.length === 0 ? 'empty' : 'tree'}
-            scroll={{ x: 760, y: '66vh' }}
+            scroll={{ x: 640, y: '66vh' }}
             rowClassName={(c) => (c.id === selectedId ? 'ant-table-row-selected' : '')}
             onRow={(c) =>
               ({
@@ -65,7 +67,7 @@ export function CategoriesPage() {
               }) as HTMLAttributes<HTMLElement>
             }
             columns={[
-              { title: t('categories.code'), dataIndex: 'code', width: 130 },
+              { title: t('categories.code'), dataIndex: 'code', width: 136, onCell: nowrap },
               {
                 title: t('categories.name'),
                 dataIndex: 'name',
@@ -80,13 +82,14 @@ export function CategoriesPage() {
               {
                 title: t('categories.level'),
                 dataIndex: 'defaultLevel',
-                width: 80,
+                width: 72,
                 render: (l: Category['defaultLevel']) => t(`categories.levels.${l}`),
               },
               ...STAGES.map((s) => ({
                 title: t(`categories.stage.${s}`),
                 key: s,
-                width: 82,
+                width: 78,
+                onCell: nowrap,
                 render: (_: unknown, c: Category) => <span {...tid(`category-${s}`)}>{limitText(t, c.limits[s])}</span>,
               })),
             ]}
