@@ -65,7 +65,7 @@ describe('key screens', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(page, 'phone-resident-home-zh');
     await page.getByTestId('lang-switch').first().click();
-    await expect.poll(() => page.evaluate(() => document.body.innerText)).toMatch(/Home|Community|Household/);
+    await expect.poll(() => page.evaluate(() => document.body.textContent ?? '')).toMatch(/Home|Community|Household/);
     await shot(page, 'phone-resident-home-en');
     await context.close();
   });
