@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fieldText, type Lang, pickLang, problemText } from '../i18n/messages.ts';
 import { AppError } from './errors.ts';
+import { uniqueViolationCode } from './unique-violations.ts';
 
 interface AjvError {
   keyword: string;
@@ -83,7 +84,8 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (err instanceof SyntaxError || err.statusCode === 400)
       return sendProblem(reply, req, lang, 400, 'malformed_json');
     if (err.statusCode === 429) return sendProblem(reply, req, lang, 429, 'rate_limited');
-    if ((err as { code?: string }).code === '23505') return sendProblem(reply, req, lang, 409, 'version_conflict');
+    const pgErr = err as { code?: string; constraint?: string };
+    if (pgErr.code === '23505') return sendProblem(reply, req, lang, 409, uniqueViolationCode(pgErr.constraint));
     if (isDatabaseDown(err)) {
       req.log.error({ err }, 'database unavailable');
       return sendProblem(reply, req, lang, 503, 'database_unavailable');

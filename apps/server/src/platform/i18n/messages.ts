@@ -29,6 +29,10 @@ export const PROBLEMS: Catalog = {
     'zh-CN': '该记录已被他人修改或处理,请刷新后重试',
     en: 'Someone else changed this record; reload and try again',
   },
+  conflict: {
+    'zh-CN': '与已有记录冲突,请刷新后重试',
+    en: 'This conflicts with an existing record; reload and try again',
+  },
   already_decided: { 'zh-CN': '该申请已被处理', en: 'This application has already been decided' },
   join_link_invalid: {
     'zh-CN': '加入链接无效或已更换,请向社区索取新的二维码',
