@@ -38,6 +38,23 @@ describe('key screens', () => {
     await context.close();
   });
 
+  it('the secretary adds a grid with its CJ/T 349 code, and a code of another community is refused on the field', async () => {
+    const { page, context } = await consoleLogin('13800000003');
+    await page.goto(`${h.base}/console/org`);
+    await page.getByTestId('org-tree').waitFor();
+    await page.getByTestId('org-create').click();
+    await page.getByTestId('org-create-name').fill('第三网格');
+    await page.getByTestId('org-create-code').fill('31019900200101');
+    await page.getByTestId('org-create-confirm').click();
+    // The server's field error lands on the code field; nothing was created.
+    await expect.poll(() => page.getByTestId('org-create-modal').textContent()).toMatch(/国家标准/);
+    expect(await page.getByTestId('org-tree').textContent()).not.toContain('第三网格');
+    await page.getByTestId('org-create-code').fill('31019900100103');
+    await page.getByTestId('org-create-confirm').click();
+    await expect.poll(async () => (await page.getByTestId('org-tree').textContent()) ?? '').toContain('第三网格');
+    await context.close();
+  });
+
   it('the console still works on a phone for cadres in the field', async () => {
     const { page, context } = await newPage(h, PHONE, { mobile: true });
     await page.goto(`${h.base}/console/login`);

@@ -74,23 +74,7 @@ export function CreateNodeModal(props: {
             {...tid('org-create-type')}
           />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('fields.name')}
-          rules={[
-            { required: true, whitespace: true, max: 60, message: t('common.required', { field: t('fields.name') }) },
-          ]}
-        >
-          <Input maxLength={60} {...tid('org-create-name')} />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('org.code')}
-          extra={t('org.codeHint')}
-          rules={[{ ...CODE_RULE, message: t('org.codeHint') }]}
-        >
-          <Input maxLength={20} inputMode="numeric" {...tid('org-create-code')} />
-        </Form.Item>
+        <NameAndCodeFields testIdPrefix="org-create" />
         {kinds && (
           <Form.Item name="kind" label={t('org.kind')}>
             <Select options={kinds.map((k) => ({ value: k, label: labels.kind(k) }))} {...tid('org-create-kind')} />
@@ -142,24 +126,34 @@ export function EditNodeModal(props: {
       }}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ name: node.name, code: node.code ?? '' }}>
-        <Form.Item
-          name="name"
-          label={t('fields.name')}
-          rules={[
-            { required: true, whitespace: true, max: 60, message: t('common.required', { field: t('fields.name') }) },
-          ]}
-        >
-          <Input maxLength={60} {...tid('org-edit-name')} />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('org.code')}
-          extra={t('org.codeHint')}
-          rules={[{ ...CODE_RULE, message: t('org.codeHint') }]}
-        >
-          <Input maxLength={20} inputMode="numeric" {...tid('org-edit-code')} />
-        </Form.Item>
+        <NameAndCodeFields testIdPrefix="org-edit" />
       </Form>
     </ActionModal>
+  );
+}
+
+/** The name and official-code fields shared by the create and edit dialogs. */
+function NameAndCodeFields({ testIdPrefix }: { testIdPrefix: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="name"
+        label={t('fields.name')}
+        rules={[
+          { required: true, whitespace: true, max: 60, message: t('common.required', { field: t('fields.name') }) },
+        ]}
+      >
+        <Input maxLength={60} {...tid(`${testIdPrefix}-name`)} />
+      </Form.Item>
+      <Form.Item
+        name="code"
+        label={t('org.code')}
+        extra={t('org.codeHint')}
+        rules={[{ ...CODE_RULE, message: t('org.codeHint') }]}
+      >
+        <Input maxLength={20} inputMode="numeric" {...tid(`${testIdPrefix}-code`)} />
+      </Form.Item>
+    </>
   );
 }
