@@ -14,6 +14,11 @@ export const ACTIONS = [
   'audit.read',
   'category.manage',
   'calendar.manage',
+  'case.report',
+  'case.read',
+  'case.import',
+  'case.rates',
+  'case.link.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,13 +40,37 @@ const COMMITTEE = {
   'person.read': 'subtree',
   'person.reveal_id': 'subtree',
   'grant.read': 'subtree',
+  'case.report': 'subtree',
+  'case.read': 'subtree',
+  'case.rates': 'subtree',
+  'case.link.manage': 'subtree',
+} as const;
+
+/** Street roles: the grid centre (网格中心) registers, dispatches and checks cases and imports 12345 orders. */
+const STREET_CASES = {
+  'case.report': 'subtree',
+  'case.read': 'subtree',
+  'case.import': 'subtree',
+  'case.rates': 'subtree',
 } as const;
 
 export const PERMISSIONS: Matrix = {
-  resident: { 'community.read': 'community' },
-  party_member: { 'community.read': 'community' },
-  microgrid_volunteer: { 'community.read': 'community', 'org.read': 'subtree' },
-  grid_worker: { 'community.read': 'community', 'org.read': 'community', 'person.read': 'subtree' },
+  resident: { 'community.read': 'community', 'case.report': 'community' },
+  party_member: { 'community.read': 'community', 'case.report': 'community' },
+  microgrid_volunteer: {
+    'community.read': 'community',
+    'org.read': 'subtree',
+    'case.report': 'subtree',
+    'case.read': 'subtree',
+  },
+  grid_worker: {
+    'community.read': 'community',
+    'org.read': 'community',
+    'person.read': 'subtree',
+    'case.report': 'subtree',
+    'case.read': 'subtree',
+    'case.link.manage': 'subtree',
+  },
   committee_member: COMMITTEE,
   community_secretary: { ...COMMITTEE, 'grant.manage': 'subtree' },
   street_staff: {
@@ -50,9 +79,11 @@ export const PERMISSIONS: Matrix = {
     'org.manage': 'subtree',
     'grant.read': 'subtree',
     'grant.manage': 'subtree',
+    ...STREET_CASES,
   },
-  street_dispatcher: { 'community.read': 'subtree', 'org.read': 'subtree' },
-  department_staff: { 'org.read': 'subtree' },
+  street_dispatcher: { 'community.read': 'subtree', 'org.read': 'subtree', ...STREET_CASES },
+  // A department reaches the streets it serves; case listings narrow that to what was dispatched to it.
+  department_staff: { 'org.read': 'subtree', 'case.read': 'subtree', 'case.rates': 'subtree' },
   service_provider: { 'community.read': 'subtree' },
   district_admin: {
     ...COMMITTEE,
@@ -60,9 +91,23 @@ export const PERMISSIONS: Matrix = {
     'audit.read': 'subtree',
     'category.manage': 'subtree',
     'calendar.manage': 'subtree',
+    ...STREET_CASES,
   },
-  observer: { 'community.read': 'subtree', 'org.read': 'subtree', 'grant.read': 'subtree' },
-  inspector: { 'community.read': 'subtree', 'org.read': 'subtree', 'grant.read': 'subtree', 'audit.read': 'subtree' },
+  observer: {
+    'community.read': 'subtree',
+    'org.read': 'subtree',
+    'grant.read': 'subtree',
+    'case.read': 'subtree',
+    'case.rates': 'subtree',
+  },
+  inspector: {
+    'community.read': 'subtree',
+    'org.read': 'subtree',
+    'grant.read': 'subtree',
+    'audit.read': 'subtree',
+    'case.read': 'subtree',
+    'case.rates': 'subtree',
+  },
 };
 
 export const reachOf = (role: Role, action: Action): Reach | undefined => PERMISSIONS[role][action];

@@ -34,6 +34,8 @@ export const CaseCategory = Type.Object({
   /** Share of a limit used at which a case turns yellow (red when past due). */
   yellowAt: Type.Number(),
   urgent: Type.Boolean(),
+  /** A case nobody signs for within the accept limit moves one tier up by itself. */
+  autoEscalate: Type.Boolean(),
   active: Type.Boolean(),
   version: Type.Integer(),
 });
@@ -67,6 +69,7 @@ export const createCategory = defineRoute({
       limits: Type.Optional(StageLimits),
       yellowAt: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
       urgent: Type.Optional(Type.Boolean()),
+      autoEscalate: Type.Optional(Type.Boolean()),
     },
     { additionalProperties: false },
   ),
@@ -91,6 +94,7 @@ export const updateCategory = defineRoute({
       limits: Type.Optional(StageLimits),
       yellowAt: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
       urgent: Type.Optional(Type.Boolean()),
+      autoEscalate: Type.Optional(Type.Boolean()),
       active: Type.Optional(Type.Boolean()),
     },
     { additionalProperties: false },

@@ -104,6 +104,17 @@ export function dueAt(start: Date, limit: TimeLimit, cal: WorkingCalendar): Date
 }
 
 /**
+ * The instant a limit from `start` to `due` turns yellow: when the used share reaches `yellowAt`, counted in
+ * working time (or elapsed time for natural units) exactly as `slaLevel` counts it.
+ */
+export function yellowTime(start: Date, due: Date, cal: WorkingCalendar, yellowAt: number, unit?: TimeLimitUnit): Date {
+  const t = ms(start, 'start');
+  if (unit !== undefined && isNaturalUnit(unit)) return new Date(t + Math.ceil((ms(due, 'due') - t) * yellowAt));
+  const total = workingMsBetween(start, due, cal);
+  return new Date(addWorkingMs(t, Math.ceil(total * yellowAt), compileCalendar(cal)));
+}
+
+/**
  * Working time between two instants in ms: the part of [a, b) inside working periods of working days.
  * Antisymmetric: negative when b is before a, so `workingMsBetween(now, due)` is the working time left
  * (negative once overdue).

@@ -5,3 +5,5 @@ export * from './guards.ts';
 export * from './invariants.ts';
 export * from './states.ts';
 export * from './validate.ts';
+export * from './sla.ts';
+export * from './system.ts';

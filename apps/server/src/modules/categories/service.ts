@@ -1,6 +1,7 @@
 import type { api } from '@linli/contracts';
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/engine.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import * as repo from './repository.ts';
 
@@ -21,6 +22,7 @@ export const toView = (r: Row) => ({
   limits: (r.limits ?? {}) as Limits,
   yellowAt: Number(r.yellow_at),
   urgent: r.urgent,
+  autoEscalate: r.auto_escalate,
   active: r.active,
   version: r.version,
 });
@@ -64,6 +66,7 @@ export async function create(ctx: Ctx, b: CreateBody) {
     limits: JSON.stringify(b.limits ?? parent.limits ?? {}),
     yellow_at: b.yellowAt ?? Number(parent.yellow_at),
     urgent: b.urgent ?? parent.urgent,
+    auto_escalate: b.autoEscalate ?? parent.auto_escalate,
     sort_key: 1000,
   });
   await ctx.audit({
@@ -91,6 +94,7 @@ export async function update(ctx: Ctx, id: string, b: UpdateBody) {
     ...(b.limits !== undefined ? { limits: JSON.stringify(b.limits) } : {}),
     ...(b.yellowAt !== undefined ? { yellow_at: b.yellowAt } : {}),
     ...(b.urgent !== undefined ? { urgent: b.urgent } : {}),
+    ...(b.autoEscalate !== undefined ? { auto_escalate: b.autoEscalate } : {}),
     ...(b.active !== undefined ? { active: b.active } : {}),
   };
   if (!(await repo.update(ctx.tx, id, b.version, patch))) throw conflict('version_conflict');
@@ -102,4 +106,15 @@ export async function update(ctx: Ctx, id: string, b: UpdateBody) {
   });
   await ctx.emit({ topic: 'category.changed', payload: { id } });
   return toView((await repo.byId(ctx.tx, id))!);
+}
+
+/** A category for the cases module (null when unknown). */
+export async function getCategory(tx: Db, id: string) {
+  const r = await repo.byId(tx, id);
+  return r ? toView(r) : null;
+}
+
+/** Every category, retired ones too (old cases keep theirs). */
+export async function allCategories(tx: Db) {
+  return (await repo.all(tx, true)).map(toView);
 }

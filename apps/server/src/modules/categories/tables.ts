@@ -15,6 +15,7 @@ export type CategoryTables = {
     limits: Json;
     yellow_at: ColumnType<string, number, number>;
     urgent: boolean;
+    auto_escalate: Generated<boolean>;
     active: Generated<boolean>;
     sort_key: Generated<number>;
     version: Generated<number>;
