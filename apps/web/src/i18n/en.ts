@@ -1,9 +1,13 @@
+import casesResident from './cases-resident.en.ts';
+import casesShared from './cases-shared.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** English. Same keys as `zh-CN.ts` (the type checker enforces it). */
 const en: Strings<Messages> = {
+  cases: casesShared,
+  casesResident,
   common: {
     appName: 'Linli',
     loading: 'Loading…',

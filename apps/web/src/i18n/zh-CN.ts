@@ -1,5 +1,10 @@
+import casesResident from './cases-resident.zh-CN.ts';
+import casesShared from './cases-shared.zh-CN.ts';
+
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys. */
 const zhCN = {
+  cases: casesShared,
+  casesResident,
   common: {
     appName: '邻里',
     loading: '加载中…',
