@@ -12,12 +12,16 @@ export interface Config {
   residentIdleMinutes: number;
   auditRetentionDays: number;
   loginRateLimitPerMinute: number;
+  /** Reports per minute per IP through courtyard QR codes (no account, so the IP is all there is). */
+  qrReportsPerMinute: number;
   /** Load the demo district on an empty database: default on for embedded PGlite, off for a server. */
   demo: boolean;
   logLevel: string;
   webDist: string | null;
   /** Reverse proxies in front of Linli whose X-Forwarded-For is believed (0 = none): per-IP limits need it. */
   trustProxyHops: number;
+  /** Where SMS notifications go: `log` writes a log line per message, `none` leaves them for an external drainer. */
+  smsAdapter: 'log' | 'none';
 }
 
 const int = (v: string | undefined, dflt: number, name: string): number => {
@@ -25,6 +29,12 @@ const int = (v: string | undefined, dflt: number, name: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${v}"`);
   return n;
+};
+
+const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], name: string): T => {
+  if (v === undefined || v === '') return allowed[0]!;
+  if (!allowed.includes(v as T)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,9 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     residentIdleMinutes: int(env.LINLI_RESIDENT_IDLE_MINUTES, 7 * 24 * 60, 'LINLI_RESIDENT_IDLE_MINUTES'),
     auditRetentionDays: int(env.LINLI_AUDIT_RETENTION_DAYS, 183, 'LINLI_AUDIT_RETENTION_DAYS'),
     loginRateLimitPerMinute: int(env.LINLI_LOGIN_RATE_LIMIT, 20, 'LINLI_LOGIN_RATE_LIMIT'),
+    qrReportsPerMinute: int(env.LINLI_QR_REPORT_RATE_LIMIT, 5, 'LINLI_QR_REPORT_RATE_LIMIT'),
     demo: env.LINLI_DEMO ? env.LINLI_DEMO === '1' || env.LINLI_DEMO === 'true' : !databaseUrl,
     logLevel: env.LOG_LEVEL || 'info',
     webDist: env.LINLI_WEB_DIST ? resolve(env.LINLI_WEB_DIST) : null,
     trustProxyHops: env.LINLI_TRUST_PROXY ? int(env.LINLI_TRUST_PROXY, 1, 'LINLI_TRUST_PROXY') : 0,
+    smsAdapter: oneOf(env.LINLI_SMS_ADAPTER, ['log', 'none'] as const, 'LINLI_SMS_ADAPTER'),
   };
 }

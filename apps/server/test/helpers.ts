@@ -45,6 +45,7 @@ export const PHONES = {
   gridWorkerA2: '13800000009',
   secretaryD: '13800000010',
   streetStaff: '13800000011',
+  departmentJsw: '13800000012',
 } as const;
 
 let ipSeq = 0;

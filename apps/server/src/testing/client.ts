@@ -31,7 +31,9 @@ export class TestClient {
       url,
       headers: h,
       remoteAddress: this.ip,
-      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(body !== undefined
+        ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }
+        : {}),
     });
     const set = res.cookies.find((c) => c.name === 'linli_sid');
     if (set)

@@ -38,11 +38,14 @@ export interface CaseSla {
   dueAt: string;
 }
 
-/** When the case entered its current status: the last timeline entry that changed the status to it. */
+/** Entries that hand the case to a new holder without changing its status: the clock starts again. */
+const RESTARTS = new Set(['escalate', 'autoEscalate', 'sendBack', 'reopen', 'unpark']);
+
+/** When the current stage began: the last entry that moved the case into its status or to a new holder. */
 export function enteredAt(s: CaseState): string {
   for (let i = s.timeline.length - 1; i >= 0; i--) {
     const e = s.timeline[i]!;
-    if (e.toStatus === s.status && e.fromStatus !== s.status) return e.at;
+    if (e.toStatus === s.status && (e.fromStatus !== s.status || RESTARTS.has(e.type))) return e.at;
   }
   return s.timeline[0]!.at;
 }

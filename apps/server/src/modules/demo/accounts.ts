@@ -23,7 +23,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { phone: '13800000009', name: '陈静', role: 'grid_worker', at: 'A.grid2' },
   { phone: '13800000010', name: '冯晓燕', role: 'community_secretary', at: 'D' },
   { phone: '13800000011', name: '褚卫东', role: 'street_staff', at: 'street1' },
+  { phone: '13800000012', name: '蒋涛', role: 'department_staff', at: 'district', department: 'jsw' },
 ];
+
+/** Departments and the streets they serve; 市场监管 serves only 白鹭镇, so 青松街道 cannot dispatch to it. */
+export const DEMO_DEPARTMENTS = [
+  { id: '1', code: 'cgj', name: '区城市管理行政执法局', streets: ['street1'] },
+  { id: '2', code: 'jsw', name: '区建设和管理委员会', streets: ['street1', 'street2'] },
+  { id: '3', code: 'lrj', name: '区绿化和市容管理局', streets: ['street1', 'street2'] },
+  { id: '4', code: 'scj', name: '区市场监督管理局', streets: ['street2'] },
+] as const;
 
 /** People waiting in 银杏社区's review queue when the demo starts. */
 export const DEMO_APPLICANTS = [

@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/engine.ts';
 import { insertApplication } from '../join/repository.ts';
 import { insertNode } from '../org/repository.ts';
 import { addMember, protectIdNumber } from '../residents/service.ts';
-import { DEMO_ACCOUNTS, DEMO_APPLICANTS, DEMO_PASSWORD } from './accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_APPLICANTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from './accounts.ts';
 import { personName, rng, surnameOf } from './names.ts';
 import { demoTree, HOMES } from './tree.ts';
 
@@ -53,15 +53,15 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
     }
     const node = (key: string) => ids.get(key)!;
 
-    const deptId = '1';
-    await tx
-      .insertInto('department')
-      .values({ id: deptId, district_id: node('district').id, name: '区城市管理行政执法局', code: 'cgj' })
-      .execute();
-    await tx
-      .insertInto('department_street')
-      .values({ department_id: deptId, street_id: node('street1').id })
-      .execute();
+    for (const d of DEMO_DEPARTMENTS) {
+      await tx
+        .insertInto('department')
+        .values({ id: d.id, district_id: node('district').id, name: d.name, code: d.code })
+        .execute();
+      for (const s of d.streets)
+        await tx.insertInto('department_street').values({ department_id: d.id, street_id: node(s).id }).execute();
+    }
+    const deptId = (code: string) => DEMO_DEPARTMENTS.find((d) => d.code === code)!.id;
 
     // ~200 households spread over the rooms; each gets 1–4 people with valid (fictional) ID numbers.
     const rooms = ordered.filter((n) => n.type === 'room').map((n) => n.key);
@@ -129,7 +129,7 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
         userId: id,
         role: a.role,
         nodeId: at_.id,
-        departmentId: a.department ? deptId : null,
+        departmentId: a.department ? deptId(a.department) : null,
         grantedBy: null,
         at,
       });

@@ -91,6 +91,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, req, lang, 503, 'database_unavailable');
     }
     req.log.error({ err }, 'unhandled error');
+    if (process.env.LINLI_DEBUG_ERRORS) console.error(err);
     return sendProblem(reply, req, lang, 500, 'internal_error');
   });
   // The not-found handler is set once by the app (it also serves the web build's pages).

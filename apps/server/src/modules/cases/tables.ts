@@ -1,0 +1,71 @@
+import type { ColumnType } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+type Ts = ColumnType<Date, Date, Date>;
+type TsNull = ColumnType<Date | null, Date | null, Date | null>;
+type Tokens = ColumnType<string, never, never>;
+
+export type CaseTables = {
+  case_record: {
+    community_id: string;
+    id: string;
+    no: string;
+    district_id: string;
+    street_id: string;
+    category_id: string;
+    source: string;
+    external_no: string | null;
+    place_id: string;
+    place_path: string;
+    lat: number | null;
+    lng: number | null;
+    address: string;
+    description: string;
+    is_public: boolean;
+    attachments: string[];
+    contact_name: string | null;
+    contact_phone: string | null;
+    tracking_hash: string | null;
+    created_by: string | null;
+    status: string;
+    level: string;
+    state: Json;
+    version: number;
+    sla_stage: string | null;
+    yellow_at: TsNull;
+    due_at: TsNull;
+    sla_notified: string | null;
+    urged: string | null;
+    search: Tokens;
+    created_at: Ts;
+    updated_at: Ts;
+    accepted_at: TsNull;
+    resolved_at: TsNull;
+    closed_at: TsNull;
+  };
+  case_event: {
+    community_id: string;
+    case_id: string;
+    version: number;
+    type: string;
+    actor_id: string;
+    role: string;
+    at: Ts;
+    from_status: string | null;
+    to_status: string;
+    note: string;
+    attachments: string[];
+    data: Json;
+  };
+  case_reporter: { community_id: string; case_id: string; user_id: string; created_at: Ts };
+  case_assignment: {
+    community_id: string;
+    case_id: string;
+    department_id: string;
+    status: string;
+    deadline: Ts;
+    dispatched_at: Ts;
+  };
+  case_link: { community_id: string; place_id: string; version: number; created_by: string | null; created_at: Ts };
+  human_check_used: { id: string; expires_at: Ts };
+};

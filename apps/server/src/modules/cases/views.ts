@@ -1,0 +1,162 @@
+/** Case rows and states into the API's shapes: summaries for lists, the case page, and its public form. */
+import { type api, cases } from '@linli/contracts';
+import type { Static } from 'typebox';
+import type { Ctx } from '../../platform/context.ts';
+import { decrypt } from '../../platform/crypto/secret-box.ts';
+import type { Db } from '../../platform/db/engine.ts';
+import * as categories from '../categories/service.ts';
+import * as org from '../org/service.ts';
+import type { CaseView } from './policy.ts';
+import { caseActorOf, staffSees } from './policy.ts';
+import * as repo from './repository.ts';
+
+type Summary = Static<typeof api.cases.CaseSummary>;
+type Detail = Static<typeof api.cases.CaseDetail>;
+type Doc = Omit<cases.CaseState, 'timeline'>;
+
+const maskPhone = (p: string) => (p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : '****');
+const titleOf = (d: string) => {
+  const line = d.split(/\r?\n/)[0]!.trim();
+  return [...line].length > 40 ? `${[...line].slice(0, 40).join('')}…` : line;
+};
+
+export interface Lookups {
+  nodes: Map<string, string>;
+  categories: Map<string, { name: string; code: string }>;
+  departments: Map<string, string>;
+}
+
+/** Names for a page of rows in three queries, whatever the page size. */
+export async function lookupsFor(tx: Db, rows: readonly repo.CaseRow[]): Promise<Lookups> {
+  const nodeIds = [...new Set(rows.flatMap((r) => [r.community_id, r.place_id]))];
+  const deptIds = [...new Set(rows.flatMap((r) => (r.state as Doc).assignments.map((a) => a.departmentId)))];
+  const [nodes, cats, depts] = await Promise.all([
+    org.getNodes(tx, nodeIds),
+    categories.allCategories(tx),
+    repo.departmentsByIds(tx, deptIds),
+  ]);
+  return {
+    nodes: new Map(nodes.map((n) => [n.id, n.name])),
+    categories: new Map(cats.map((c) => [c.id, { name: c.name, code: c.code }])),
+    departments: new Map(depts.map((d) => [d.id, d.name])),
+  };
+}
+
+export function toSummary(r: repo.CaseRow, l: Lookups, now: Date): Summary {
+  const doc = r.state as Doc;
+  const sla =
+    r.sla_stage && r.due_at
+      ? {
+          stage: r.sla_stage as cases.SlaStage,
+          startedAt: (r.updated_at ?? r.created_at).toISOString(),
+          yellowAt: r.yellow_at ? r.yellow_at.toISOString() : null,
+          dueAt: r.due_at.toISOString(),
+          colour: cases.slaColour(
+            { yellowAt: r.yellow_at?.toISOString() ?? null, dueAt: r.due_at.toISOString() },
+            now,
+          ),
+        }
+      : null;
+  return {
+    id: r.id,
+    no: r.no,
+    communityId: r.community_id,
+    communityName: l.nodes.get(r.community_id) ?? '',
+    categoryId: r.category_id,
+    categoryName: l.categories.get(r.category_id)?.name ?? '',
+    status: r.status as cases.CaseStatus,
+    level: r.level as cases.CaseLevel,
+    source: r.source as Summary['source'],
+    title: titleOf(r.description),
+    placeName: l.nodes.get(r.place_id) ?? '',
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    sla,
+    urged: (r.urged as cases.UrgeLevel | null) ?? null,
+    departments: doc.assignments.map((a) => ({
+      id: a.departmentId,
+      name: l.departments.get(a.departmentId) ?? '',
+      status: a.status,
+    })),
+    public: r.is_public,
+    version: r.version,
+  };
+}
+
+async function reportersOf(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, mask: boolean) {
+  const users = await repo.userContacts(ctx.tx, s.reporterIds);
+  const out = users.map((u) => ({ name: u.name, phone: u.phone }));
+  if (r.contact_name && r.contact_phone) out.push({ name: r.contact_name, phone: decrypt(ctx.keys, r.contact_phone) });
+  return out.map((p) => ({ name: p.name, phone: mask ? maskPhone(p.phone) : p.phone }));
+}
+
+/** The case page. The public view drops who reported, exact place, notes of residents and details. */
+export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, view: CaseView): Promise<Detail> {
+  const full = view === 'full';
+  const deptIds = [
+    ...new Set([...s.assignments.map((a) => a.departmentId), ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId))]),
+  ];
+  const [lookups, ancestors, names, merged, depts] = await Promise.all([
+    lookupsFor(ctx.tx, [r]),
+    org.ancestorsOf(ctx.tx, r.place_path),
+    full ? repo.userNames(ctx.tx, s.timeline.map((e) => e.actorId)) : Promise.resolve(new Map<string, string>()),
+    repo.rowsByIds(ctx.tx, [...(s.mergedInto ? [s.mergedInto] : []), ...s.mergedFrom]),
+    repo.departmentsByIds(ctx.tx, deptIds),
+  ]);
+  const deptName = new Map(depts.map((d) => [d.id, d.name]));
+  const noOf = new Map(merged.map((m) => [m.id, m.no]));
+  const caseActor = caseActorOf(ctx.user!.id, ctx.grants);
+  const isReporter = s.reporterIds.includes(ctx.user!.id);
+  const departmentOnly = !isReporter && !staffSees(ctx.user!.id, ctx.grants, r.place_path);
+  const place = [...ancestors.filter((a) => ['community', 'grid', 'building', 'unit', 'room'].includes(a.type)), {
+    name: lookups.nodes.get(r.place_id) ?? '',
+    type: 'place',
+  }];
+  const publicPlace = place.filter((p) => !['unit', 'room'].includes(p.type)).map((p) => p.name);
+  const allowed = full ? cases.allowedCommands(s, caseActor, ctx.now) : [];
+  const street = full && allowed.some((k) => k.type === 'dispatch' || k.type === 'summon');
+  return {
+    ...toSummary(r, lookups, ctx.now),
+    view,
+    description: r.description,
+    categoryCode: lookups.categories.get(r.category_id)?.code ?? '',
+    placeId: r.place_id,
+    placePath: full ? place.map((p) => p.name) : publicPlace,
+    location: full && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+    address: full ? r.address : '',
+    attachments: r.attachments,
+    reporters: full && !isReporter ? await reportersOf(ctx, r, s, departmentOnly) : [],
+    isReporter,
+    timeline: s.timeline.map((e) => ({
+      version: e.version,
+      type: e.type,
+      at: e.at,
+      role: e.role,
+      actor: full ? { id: e.actorId, name: names.get(e.actorId) ?? (e.role === 'system' ? '' : '—') } : null,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: full || (e.role !== 'reporter' && e.type !== 'created') ? e.note : '',
+      attachments: e.attachments,
+      data: full ? e.data : {},
+    })),
+    assignments: s.assignments.map((a) => ({ ...a, departmentName: deptName.get(a.departmentId) ?? '' })),
+    meetings: s.meetings.map((m) => ({
+      no: m.no,
+      tier: m.tier,
+      status: m.status,
+      at: m.at,
+      place: m.place,
+      invitees: m.invitees.map((i) => ({ ...i, departmentName: deptName.get(i.departmentId) ?? '' })),
+      minutes: m.minutes,
+      agreedActions: m.agreedActions,
+    })),
+    ratings: s.ratings.map((x) => ({ score: x.score, comment: full ? x.comment : '', at: x.at, round: x.round })),
+    parked: s.parked ? { reviewAt: s.parked.reviewAt, reason: full ? s.parked.reason : '', tier: s.parked.tier } : null,
+    mergedInto: s.mergedInto ? { id: s.mergedInto, no: noOf.get(s.mergedInto) ?? '' } : null,
+    mergedFrom: s.mergedFrom.map((id) => ({ id, no: noOf.get(id) ?? '' })),
+    reopenCount: s.reopenCount,
+    closedAt: s.closedAt,
+    allowed,
+    departmentsServing: street ? await repo.departmentsServing(ctx.tx, r.street_id) : [],
+  };
+}
