@@ -4,6 +4,7 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useIdleCheck, useSession } from '../shared/session.ts';
+import { CasePage, MyCasesPage, PublicCasesPage, QrReportPage, ReportPage, TrackPage } from './cases/index.ts';
 import { Frame } from './components/Frame.tsx';
 import { LoadError, Loading } from './components/Loading.tsx';
 import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
@@ -43,11 +44,17 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/join/:token" element={<JoinPage />} />
+        <Route path="/r/:token" element={<QrReportPage />} />
+        <Route path="/t/:key" element={<TrackPage />} />
         <Route element={<RequireSession />}>
           <Route path="/" element={<Landing />} />
           <Route path="/home" element={<HomePage />} />
           <Route path="/applications" element={<ApplicationsPage />} />
           <Route path="/me" element={<MePage />} />
+          <Route path="/report" element={<ReportPage />} />
+          <Route path="/cases" element={<MyCasesPage />} />
+          <Route path="/cases/public" element={<PublicCasesPage />} />
+          <Route path="/cases/:id" element={<CasePage />} />
           <Route path="/password" element={<PasswordPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />

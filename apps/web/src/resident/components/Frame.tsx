@@ -9,6 +9,7 @@ import { LangSwitch } from './LangSwitch.tsx';
 const TABS = [
   { key: '/home', id: 'tab-home', label: 'tabs.home' },
   { key: '/applications', id: 'tab-applications', label: 'tabs.applications' },
+  { key: '/cases', id: 'tab-cases', label: 'casesResident.tab' },
   { key: '/me', id: 'tab-me', label: 'tabs.me' },
 ] as const;
 

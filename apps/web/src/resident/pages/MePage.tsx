@@ -16,6 +16,9 @@ export function MePage() {
       <List className="card-gap">
         <List.Item extra={<span {...tid('me-name')}>{me.user.name}</span>}>{t('fields.name')}</List.Item>
         <List.Item extra={me.user.phone}>{t('fields.phone')}</List.Item>
+        <List.Item clickable onClick={() => nav('/cases')} {...tid('me-cases')}>
+          {t('casesResident.me.cases')}
+        </List.Item>
         <List.Item clickable onClick={() => nav('/password')} {...tid('me-change-password')}>
           {t('me.changePassword')}
         </List.Item>
