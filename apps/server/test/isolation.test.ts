@@ -17,7 +17,15 @@ import {
 
 const PUBLIC = ['health.health', 'health.ready', 'auth.login', 'join.joinInfo', 'join.apply'];
 /** Routes about the caller themselves (they never take another community's ids). */
-const SELF = ['auth.logout', 'auth.me', 'auth.changePassword', 'join.myApplications'];
+const SELF = [
+  'auth.logout',
+  'auth.me',
+  'auth.changePassword',
+  'join.myApplications',
+  'notifications.listNotifications',
+  'notifications.unreadCount',
+  'notifications.markRead',
+];
 /** District-wide reference data both communities share (no community's rows): readable, never writable. */
 const SHARED = ['calendar.getCalendar'];
 
@@ -43,6 +51,9 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   'org.updateNode': (i) => ({ params: { id: i.gridA }, body: { version: 1, name: '越界改名' } }),
   'org.deleteNode': (i) => ({ params: { id: i.emptyRoomA } }),
   'join.myApplications': () => ({}),
+  'notifications.listNotifications': () => ({}),
+  'notifications.unreadCount': () => ({}),
+  'notifications.markRead': () => ({ body: { all: true } }),
   'join.listApplications': () => ({}),
   'join.getApplication': (i) => ({ params: { id: i.applicationA } }),
   'join.approveApplication': (i) => ({ params: { id: i.applicationA }, body: { version: 1 } }),

@@ -6,6 +6,7 @@ import { categoriesModule } from './categories/manifest.ts';
 import { communityModule } from './community/manifest.ts';
 import { healthModule } from './health/manifest.ts';
 import { joinModule } from './join/manifest.ts';
+import { notificationsModule } from './notifications/manifest.ts';
 import { orgModule } from './org/manifest.ts';
 import { peopleModule } from './people/manifest.ts';
 
@@ -20,4 +21,5 @@ export const MODULES: readonly ModuleManifest[] = [
   communityModule,
   categoriesModule,
   calendarModule,
+  notificationsModule,
 ];

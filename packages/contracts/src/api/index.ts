@@ -6,6 +6,7 @@ export * from './common.ts';
 export * as community from './community.ts';
 export * as health from './health.ts';
 export * as join from './join.ts';
+export * as notifications from './notifications.ts';
 export * as org from './org.ts';
 export * as people from './people.ts';
 export * from './route.ts';
