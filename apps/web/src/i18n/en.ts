@@ -1,5 +1,6 @@
 import casesResident from './cases-resident.en.ts';
 import casesShared from './cases-shared.en.ts';
+import notifications from './notifications.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -300,6 +301,7 @@ const en: Strings<Messages> = {
     ip: 'IP',
     detail: 'Detail',
   },
+  notifications,
 };
 
 export default en;

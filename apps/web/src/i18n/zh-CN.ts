@@ -1,5 +1,6 @@
 import casesResident from './cases-resident.zh-CN.ts';
 import casesShared from './cases-shared.zh-CN.ts';
+import notifications from './notifications.zh-CN.ts';
 
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys. */
 const zhCN = {
@@ -297,6 +298,7 @@ const zhCN = {
     ip: 'IP',
     detail: '详情',
   },
+  notifications,
 };
 
 export default zhCN;

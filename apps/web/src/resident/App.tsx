@@ -12,6 +12,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MePage } from './pages/MePage.tsx';
+import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
 
 /** Signed-in screens: sends visitors to sign in, and users with an initial password to change it. */
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/home" element={<HomePage />} />
           <Route path="/applications" element={<ApplicationsPage />} />
           <Route path="/me" element={<MePage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/report" element={<ReportPage />} />
           <Route path="/cases" element={<MyCasesPage />} />
           <Route path="/cases/public" element={<PublicCasesPage />} />

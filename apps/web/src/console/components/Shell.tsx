@@ -7,6 +7,7 @@ import { useActing } from '../acting.tsx';
 import { visiblePages } from '../menu.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NodeSwitcher } from './NodeSwitcher.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** Console frame: left menu, header (who, where, language, sign out), demo warning, page. */
 export function Shell() {
@@ -50,6 +51,7 @@ export function Shell() {
             <Typography.Text strong {...tid('console-user-name')}>
               {acting.me.user.name}
             </Typography.Text>
+            <NotificationBell />
             <LangSwitch />
             <Button
               size="small"

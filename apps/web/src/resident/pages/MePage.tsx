@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../../shared/session.ts';
 import { tid } from '../../shared/testid.ts';
 import { Frame } from '../components/Frame.tsx';
+import { NotificationsEntry } from './NotificationsPage.tsx';
 
 /** `/me`: who is signed in, change password, console link for staff, sign out. */
 export function MePage() {
@@ -19,6 +20,7 @@ export function MePage() {
         <List.Item clickable onClick={() => nav('/cases')} {...tid('me-cases')}>
           {t('casesResident.me.cases')}
         </List.Item>
+        <NotificationsEntry />
         <List.Item clickable onClick={() => nav('/password')} {...tid('me-change-password')}>
           {t('me.changePassword')}
         </List.Item>
