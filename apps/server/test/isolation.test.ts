@@ -15,7 +15,14 @@ import {
   signIn,
 } from './helpers.ts';
 
-const PUBLIC = ['health.health', 'health.ready', 'auth.login', 'join.joinInfo', 'join.apply'];
+const PUBLIC = [
+  'health.health',
+  'health.ready',
+  'auth.login',
+  'join.joinInfo',
+  'join.apply',
+  'attachments.uploadPublicAttachment',
+];
 /** Routes about the caller themselves (they never take another community's ids). */
 const SELF = [
   'auth.logout',
@@ -25,6 +32,7 @@ const SELF = [
   'notifications.listNotifications',
   'notifications.unreadCount',
   'notifications.markRead',
+  'attachments.uploadAttachment',
 ];
 /** District-wide reference data both communities share (no community's rows): readable, never writable. */
 const SHARED = ['calendar.getCalendar'];
@@ -37,6 +45,7 @@ interface Ids {
   applicationA: string;
   grantA: string;
   userA: string;
+  attachmentA: string;
 }
 type Input = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
 
@@ -97,7 +106,25 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
     body: { parentId: '1', code: 'SQ99', name: '越界新增', nameEn: 'Out of bounds' },
   }),
   'categories.updateCategory': () => ({ params: { id: '101' }, body: { version: 1, name: '越界改名' } }),
+  // Anyone signed in may upload their own photos; only the uploader may fetch one back.
+  'attachments.uploadAttachment': () => ({ body: {} }),
+  'attachments.getAttachment': (i) => ({ params: { id: i.attachmentA } }),
 };
+
+const PHOTO = Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64');
+
+/** A photo community A's resident uploaded; the district admin sends the same bytes for the positive control. */
+async function photoOfA(t: TestApp): Promise<string> {
+  let id = '';
+  for (const phone of [PHONES.residentA, PHONES.admin]) {
+    const res = await (await signIn(t, phone)).post<{ id: string }>('/api/attachments', PHOTO, {
+      'content-type': 'image/webp',
+    });
+    expect(res.status, res.text).toBe(201);
+    id = res.body.id;
+  }
+  return id;
+}
 
 let t: TestApp;
 let demo: Demo;
@@ -120,6 +147,7 @@ beforeAll(async () => {
     applicationA: queue.body.items[0]!.id,
     grantA: liqiang.grants[0]!.id,
     userA: liqiang.userId,
+    attachmentA: await photoOfA(t),
   };
   // Anything that would show community A's data leaked: ids, paths, names, phones, tokens.
   const aNodes = [demo.A, ...demo.under(demo.A)];
@@ -133,6 +161,7 @@ beforeAll(async () => {
     ...queue.body.items.map((a) => a.id),
     ids.grantA,
     ids.userA,
+    ids.attachmentA,
     await joinToken(secretaryA, demo.A.id),
   ];
 });

@@ -92,6 +92,7 @@ describe('route access declarations', () => {
         'GET /api/join/:token',
         'POST /api/join/:token/applications',
         'GET /api/openapi.json',
+        'POST /api/public/attachments',
       ].sort(),
     );
   });

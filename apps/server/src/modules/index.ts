@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../platform/modules.ts';
+import { attachmentsModule } from './attachments/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
@@ -21,5 +22,6 @@ export const MODULES: readonly ModuleManifest[] = [
   communityModule,
   categoriesModule,
   calendarModule,
+  attachmentsModule,
   notificationsModule,
 ];

@@ -25,6 +25,13 @@ export interface RouteOptions {
   before?: (db: Db, p: Platform, input: { body: unknown }) => Promise<unknown>;
   /** Liveness only: runs with no transaction, session or context (the handler must not touch `ctx`). */
   withoutDatabase?: boolean;
+  /**
+   * The body is a file (photos, spreadsheets), not JSON: it arrives as a Buffer of one of these types, at
+   * most `maxBytes` (else 413 file_too_large); another type is 415, an empty body 400 file_empty.
+   */
+  raw?: { contentTypes: string[]; maxBytes: number };
+  /** Cache-Control of a successful answer (every other /api answer is `no-store`). */
+  cacheControl?: string;
 }
 
 export interface ModuleRoute<D extends RouteDef = RouteDef> {

@@ -1,3 +1,4 @@
+export * as attachments from './attachments.ts';
 export * as audit from './audit.ts';
 export * as auth from './auth.ts';
 export * as calendar from './calendar.ts';

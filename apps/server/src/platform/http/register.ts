@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { type Access, canAnywhere, isStaffRole, type Role } from '@linli/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, type LoadedGrant, loadGrants } from '../access/actor.ts';
@@ -6,7 +7,7 @@ import { csrfMatches, lookupSession, SESSION_COOKIE } from '../auth/session.ts';
 import { allowed, type Ctx, type Platform, type SessionInfo, type SessionUser } from '../context.ts';
 import type { Db } from '../db/engine.ts';
 import { pickLang } from '../i18n/messages.ts';
-import type { ModuleRoute } from '../modules.ts';
+import type { ModuleRoute, RouteOptions } from '../modules.ts';
 import { emitEvent } from '../outbox/outbox.ts';
 import { AppError, forbidden, notFound, unauthenticated } from './errors.ts';
 
@@ -88,14 +89,58 @@ async function buildContext(
   return ctx;
 }
 
+type RawBody = NonNullable<RouteOptions['raw']>;
+
+/**
+ * Reads a file body (see `RouteOptions.raw`) up to the route's own limit, so an oversized upload is refused
+ * with file_too_large as soon as it is known; a file type meant for another route (or a JSON one) is 415.
+ */
+function readRawBody(req: FastifyRequest, payload: IncomingMessage, done: (e: Error | null, b?: Buffer) => void) {
+  const raw = (req.routeOptions.config as { raw?: RawBody }).raw;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!raw?.contentTypes.includes(type)) return done(new AppError(415, 'unsupported_media_type'));
+  const tooLarge = new AppError(413, 'file_too_large', { maxMb: Math.floor(raw.maxBytes / 1024 / 1024) });
+  if (Number(req.headers['content-length']) > raw.maxBytes) return done(tooLarge);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const onData = (c: Buffer) => {
+    size += c.length;
+    if (size > raw.maxBytes) finish(tooLarge);
+    else chunks.push(c);
+  };
+  // The rest of an oversized body drains unread; the end and error listeners stay so nothing is unhandled.
+  const finish = (e: Error | null, b?: Buffer) => {
+    if (settled) return;
+    settled = true;
+    payload.removeListener('data', onData);
+    done(e, b);
+  };
+  payload.on('data', onData);
+  payload.on('end', () => finish(null, Buffer.concat(chunks, size)));
+  payload.on('error', finish);
+}
+
 /** Registers a contract route: schema validation, access check and one transaction per request. */
 export function registerRoute(app: FastifyInstance, db: Db, p: Platform, r: ModuleRoute): void {
   const d = r.def;
   const limit = r.options?.rateLimitPerMinute?.(p);
+  const raw = r.options?.raw;
+  for (const type of raw?.contentTypes ?? [])
+    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, readRawBody);
+  const cacheControl = r.options?.cacheControl;
   app.route({
     method: d.method,
     url: d.url,
-    config: { access: d.access, ...(limit ? { rateLimit: { max: limit, timeWindow: 60_000 } } : {}) },
+    config: { access: d.access, raw, ...(limit ? { rateLimit: { max: limit, timeWindow: 60_000 } } : {}) },
+    ...(raw ? { bodyLimit: raw.maxBytes } : {}),
+    // Route hooks run after the app's, which sets no-store on every /api answer.
+    onSend: cacheControl
+      ? async (_req, reply, payload) => {
+          if (reply.statusCode < 300) reply.header('cache-control', cacheControl);
+          return payload;
+        }
+      : [],
     schema: {
       summary: d.summary,
       tags: [...d.tags],
@@ -112,6 +157,10 @@ export function registerRoute(app: FastifyInstance, db: Db, p: Platform, r: Modu
       const out = await db.transaction().execute(async (tx) => {
         try {
           const ctx = await buildContext(p, tx, req, reply, r);
+          // A file route given nothing, or JSON (which the JSON parser read), once the caller is known.
+          if (raw && (req.body == null || (Buffer.isBuffer(req.body) && req.body.length === 0)))
+            throw new AppError(400, 'file_empty');
+          if (raw && !Buffer.isBuffer(req.body)) throw new AppError(415, 'unsupported_media_type');
           return await r.handler(ctx, { params: req.params, query: req.query, body: req.body, pre } as never);
         } catch (e) {
           if (e instanceof AppError && e.commit) {

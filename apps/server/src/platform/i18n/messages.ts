@@ -12,6 +12,12 @@ export const PROBLEMS: Catalog = {
   malformed_json: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   payload_too_large: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
   unsupported_media_type: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
+  file_too_large: { 'zh-CN': '文件过大,最大 {maxMb} MB', en: 'The file is too large (at most {maxMb} MB)' },
+  file_empty: { 'zh-CN': '没有收到文件内容', en: 'The file is empty' },
+  image_invalid: {
+    'zh-CN': '图片已损坏或不完整,请重新拍摄或选择',
+    en: 'The image is damaged or incomplete; take or choose it again',
+  },
   rate_limited: { 'zh-CN': '操作过于频繁,请稍后再试', en: 'Too many attempts; try again later' },
   database_unavailable: {
     'zh-CN': '数据库暂时不可用,请稍后再试',
