@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTestApp, type TestApp } from '@linli/server/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { solveChallenge } from '../../apps/server/src/modules/cases/human-check.ts';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
@@ -60,3 +61,13 @@ export async function newPage(
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+
+/**
+ * The answer to a QR report form's human check ("3 + 4 = ?" drawn as an SVG). A person reads the picture;
+ * the test computes it from the signed check token with the server's keys instead.
+ */
+export function solveHumanCheck(h: Harness, checkToken: string): string {
+  const answer = solveChallenge(h.app.platform.keys, checkToken);
+  if (!answer) throw new Error('human check token not solvable with these keys');
+  return answer;
+}

@@ -27,7 +27,9 @@ interface Props {
 export function CaseActions({ c, onDone, onConflict }: Props) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
+  // `kind` outlives `open` so the popup keeps its content while it slides away.
   const [open, setOpen] = useState<Kind | null>(null);
+  const [kind, setKind] = useState<Kind>('rate');
   const [score, setScore] = useState(0);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,6 +39,7 @@ export function CaseActions({ c, onDone, onConflict }: Props) {
 
   const show = (k: Kind) => {
     setOpen(k);
+    setKind(k);
     setScore(0);
     setText('');
     setError(null);
@@ -86,10 +89,10 @@ export function CaseActions({ c, onDone, onConflict }: Props) {
       {allowed.includes('reopen') && reopenUntil && (
         <div className="muted">{t('casesResident.actions.reopenUntil', { time: formatTime(reopenUntil) })}</div>
       )}
-      <Popup visible={!!open} onMaskClick={() => !busy && setOpen(null)} destroyOnClose>
-        <div className="popup-body" {...tid(`case-${open}-popup`)}>
-          <h3 className="popup-title">{open && t(`casesResident.actions.${open}Title`)}</h3>
-          {open === 'rate' && (
+      <Popup visible={!!open} onMaskClick={() => !busy && setOpen(null)}>
+        <div className="popup-body" {...tid(`case-${kind}-popup`)}>
+          <h3 className="popup-title">{t(`casesResident.actions.${kind}Title`)}</h3>
+          {kind === 'rate' && (
             <div className="star-row">
               {[1, 2, 3, 4, 5].map((n) => (
                 <button
@@ -110,12 +113,12 @@ export function CaseActions({ c, onDone, onConflict }: Props) {
             </div>
           )}
           <TTextArea
-            testId={open === 'rate' ? 'case-rate-comment' : `case-${open}-reason`}
+            testId={kind === 'rate' ? 'case-rate-comment' : `case-${kind}-reason`}
             value={text}
             onChange={setText}
-            maxLength={open === 'rate' ? 500 : 2000}
+            maxLength={kind === 'rate' ? 500 : 2000}
             autoSize={{ minRows: 3, maxRows: 6 }}
-            placeholder={open ? t(`casesResident.actions.${open}Placeholder`) : ''}
+            placeholder={t(`casesResident.actions.${kind}Placeholder`)}
             className="popup-textarea"
           />
           {error && (
@@ -129,9 +132,9 @@ export function CaseActions({ c, onDone, onConflict }: Props) {
             size="large"
             loading={busy}
             onClick={() => void run()}
-            {...tid(`case-${open}-submit`)}
+            {...tid(`case-${kind}-submit`)}
           >
-            {open === 'cancel' ? t('casesResident.actions.cancelConfirm') : t('common.submit')}
+            {kind === 'cancel' ? t('casesResident.actions.cancelConfirm') : t('common.submit')}
           </Button>
           <Button block fill="none" onClick={() => setOpen(null)} disabled={busy} style={{ marginTop: 4 }}>
             {t('common.cancel')}

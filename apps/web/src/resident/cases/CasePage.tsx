@@ -31,9 +31,16 @@ function useHolder(c: Detail): string | null {
   return labels.level(c.level);
 }
 
-function Row({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+interface RowProps {
+  label: string;
+  children: React.ReactNode;
+  testId?: string;
+  data?: Record<`data-${string}`, string>;
+}
+
+function Row({ label, children, testId, data }: RowProps) {
   return (
-    <div className="case-row" {...(testId ? tid(testId) : {})}>
+    <div className="case-row" {...(testId ? tid(testId) : {})} {...data}>
       <span className="case-row-label">{label}</span>
       <span className="case-row-value">{children}</span>
     </div>
@@ -62,10 +69,12 @@ function Summary({ c }: { c: Detail }) {
         </Row>
       )}
       {c.sla && (
-        <Row label={labels.stage(c.sla.stage)} testId="case-sla">
-          <span className={`sla sla-${c.sla.colour}`} data-colour={c.sla.colour}>
-            {labels.timeLeft(c.sla)}
-          </span>
+        <Row
+          label={labels.stage(c.sla.stage)}
+          testId="case-sla"
+          data={{ 'data-colour': c.sla.colour, 'data-stage': c.sla.stage }}
+        >
+          <span className={`sla sla-${c.sla.colour}`}>{labels.timeLeft(c.sla)}</span>
           <span className="muted"> ({formatTime(c.sla.dueAt)})</span>
         </Row>
       )}

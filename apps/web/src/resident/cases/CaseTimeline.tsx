@@ -29,13 +29,13 @@ export function CaseTimeline({ caseId, entries }: { caseId: string; entries: rea
           key={e.version}
           status={i === 0 ? 'process' : 'finish'}
           title={
-            <span {...tid('case-entry-title')}>
+            <span {...tid('timeline-type')}>
               {labels.entry(e.type, e.data)}
               {e.fromStatus !== e.toStatus && <span className="muted"> → {labels.status(e.toStatus)}</span>}
             </span>
           }
           description={
-            <div className="case-entry" data-type={e.type} {...tid('case-entry')}>
+            <div className="case-entry" data-type={e.type} data-version={e.version} {...tid('timeline-entry')}>
               <div className="muted">
                 {formatTime(e.at)}
                 {e.role && ` · ${labels.actingRole(e.role)}`}
@@ -43,13 +43,13 @@ export function CaseTimeline({ caseId, entries }: { caseId: string; entries: rea
               </div>
               <Extra e={e} />
               {e.note && (
-                <div className="case-entry-note">
+                <div className="case-entry-note" {...tid('timeline-note')}>
                   {t('casesResident.case.note')}
                   {t('common.colon')}
                   {e.note}
                 </div>
               )}
-              <CasePhotos caseId={caseId} ids={e.attachments} testId="case-entry-photo" />
+              {e.type !== 'created' && <CasePhotos caseId={caseId} ids={e.attachments} testId="timeline-photo" />}
             </div>
           }
         />

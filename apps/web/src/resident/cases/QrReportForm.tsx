@@ -139,8 +139,12 @@ export function QrReportForm({ token, info, refresh, refreshing, onDone }: Props
         </Form.Item>
         <Form.Item
           name="checkAnswer"
-          label={t('casesResident.qr.check')}
-          description={<HumanCheck svg={info.check.svg} onRefresh={() => void refresh()} refreshing={refreshing} />}
+          label={
+            <span className="check-label">
+              {t('casesResident.qr.check')}
+              <HumanCheck svg={info.check.svg} onRefresh={() => void refresh()} refreshing={refreshing} />
+            </span>
+          }
           rules={required(t('casesResident.qr.checkAnswer'))}
         >
           <TInput

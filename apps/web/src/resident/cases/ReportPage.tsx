@@ -36,6 +36,17 @@ const FIELD: Record<string, keyof Values> = {
   public: 'public',
 };
 
+/** The "public" switch with its plain-words explanation beside it. */
+function PublicSwitch({ checked, onChange }: { checked?: boolean; onChange?: (v: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="switch-row">
+      <span className="muted">{t('casesResident.report.publicHint')}</span>
+      <Switch checked={!!checked} onChange={onChange} {...tid('report-public')} />
+    </div>
+  );
+}
+
 function ReportForm({ categories }: { categories: CategoryItem[] }) {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -157,15 +168,8 @@ function ReportForm({ categories }: { categories: CategoryItem[] }) {
         <Form.Item label={t('casesResident.location.label')}>
           <LocationField value={location} onChange={setLocation} />
         </Form.Item>
-        <Form.Item
-          name="public"
-          label={t('casesResident.report.public')}
-          description={t('casesResident.report.publicHint')}
-          valuePropName="checked"
-          layout="horizontal"
-          childElementPosition="right"
-        >
-          <Switch {...tid('report-public')} />
+        <Form.Item name="public" label={t('casesResident.report.public')} valuePropName="checked">
+          <PublicSwitch />
         </Form.Item>
       </Form>
       {problem && (
