@@ -28,6 +28,7 @@ let h: Harness;
 let secretary: Client;
 let buildings: Node[] = [];
 let homeBuildingId = '';
+let homeRoomName = '';
 
 beforeAll(async () => {
   h = await startHarness();
@@ -37,11 +38,10 @@ beforeAll(async () => {
   const tree = await secretary.get<{ nodes: Node[] }>(`/api/org/tree?rootId=${communityId}&maxType=building`);
   buildings = tree.body.nodes.filter((n) => n.type === 'building');
   const resident = await h.app.as('13800000005');
-  const rme = await resident.get<{ me: { grants: { role: string; path: string }[] } }>('/api/auth/me');
-  homeBuildingId = rme.body.me.grants
-    .find((g) => g.role === 'resident')!
-    .path.split('/')
-    .filter(Boolean)[4]!;
+  const rme = await resident.get<{ me: { grants: { role: string; path: string; trail: string[] }[] } }>('/api/auth/me');
+  const home = rme.body.me.grants.find((g) => g.role === 'resident')!;
+  homeBuildingId = home.path.split('/').filter(Boolean)[4]!;
+  homeRoomName = home.trail.at(-1)!;
 });
 afterAll(() => h?.close());
 
@@ -93,6 +93,12 @@ describe('QR report without an account', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
     await expect.poll(() => p.getByTestId('qr-photos-error').getAttribute('data-code')).toBe('not_image');
+    // So is a photo over 10 MB.
+    await p
+      .getByTestId('qr-photos')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    await expect.poll(() => p.getByTestId('qr-photos-error').last().getAttribute('data-code')).toBe('too_large');
     await p.getByTestId('qr-photos').locator('input[type=file]').setInputFiles(pngFile('leak.png', 7));
     await expect.poll(() => p.getByTestId('qr-photos-item').count()).toBe(1);
     await p.getByTestId('qr-address').fill(`${building.name} 2单元 楼道`);
@@ -126,6 +132,12 @@ describe('QR report without an account', () => {
     const c = await caseByNo(no);
     expect(c).toMatchObject({ source: 'qr', status: 'submitted' });
     expect(c.attachments).toHaveLength(1);
+
+    // A rotated or made-up poster link, and a wrong tracking key, say so plainly.
+    await p.goto(`${h.base}/r/1-1-${'x'.repeat(24)}`);
+    await p.getByTestId('qr-invalid').waitFor();
+    await p.goto(`${h.base}/t/${'y'.repeat(24)}`);
+    await p.getByTestId('track-invalid').waitFor();
     await context.close();
   });
 });
@@ -210,7 +222,9 @@ describe('resident case screens on a 390 px phone', () => {
     await snap(p, 'phone-cases-8-mine');
     await p.getByTestId('cases-go-public').click();
     await expect.poll(() => p.getByTestId('public-cases-item').count()).toBeGreaterThan(0);
-    expect(await p.getByTestId('public-cases-list').textContent()).not.toContain('周敏');
+    const publicText = (await p.getByTestId('public-cases-list').textContent()) ?? '';
+    expect(publicText).not.toContain('周敏');
+    expect(publicText).not.toContain(homeRoomName); // no door numbers
     await snap(p, 'phone-cases-9-public');
 
     // 6. The same case page in English.

@@ -14,7 +14,7 @@ export type CasePageData = RouteOutput<typeof api.cases.myCases>;
 type Summary = CasePageData['items'][number];
 
 /** One case in a list: status, number, category, place, time; tap opens the case page. */
-function CaseCard({ c, stem }: { c: Summary; stem: string }) {
+function CaseCard({ c, stem, showPlace }: { c: Summary; stem: string; showPlace: boolean }) {
   const { t } = useTranslation();
   const nav = useNavigate();
   const labels = useCaseLabels();
@@ -29,11 +29,13 @@ function CaseCard({ c, stem }: { c: Summary; stem: string }) {
       data-no={c.no}
     >
       <div className="case-card-text">{c.title}</div>
-      <div className="muted">
-        {t('casesResident.list.place')}
-        {t('common.colon')}
-        {c.placeName}
-      </div>
+      {showPlace && (
+        <div className="muted">
+          {t('casesResident.list.place')}
+          {t('common.colon')}
+          {c.placeName}
+        </div>
+      )}
       <div className="muted case-card-meta">
         <span>{formatTime(c.createdAt)}</span>
         <span>
@@ -54,10 +56,12 @@ interface Props {
   /** Test ids: `<stem>-list`, `<stem>-empty`, `<stem>-item` (with `-item-status`). */
   stem: string;
   empty: ReactNode;
+  /** Neighbours' cases leave the place out: a case's place may be someone's room. */
+  showPlace?: boolean;
 }
 
 /** A cursor-paged case list that loads the next page as it scrolls into view. */
-export function CaseList({ queryKey, fetchPage, stem, empty }: Props) {
+export function CaseList({ queryKey, fetchPage, stem, empty, showPlace = true }: Props) {
   const { t } = useTranslation();
   const q = useInfiniteQuery({
     queryKey,
@@ -78,7 +82,7 @@ export function CaseList({ queryKey, fetchPage, stem, empty }: Props) {
   return (
     <div {...tid(`${stem}-list`)}>
       {items.map((c) => (
-        <CaseCard key={c.id} c={c} stem={`${stem}-item`} />
+        <CaseCard key={c.id} c={c} stem={`${stem}-item`} showPlace={showPlace} />
       ))}
       <InfiniteScroll
         hasMore={q.hasNextPage}

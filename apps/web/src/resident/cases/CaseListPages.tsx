@@ -51,6 +51,7 @@ export function PublicCasesPage() {
         queryKey={['cases', 'public', communityId]}
         fetchPage={(cursor) => call(api.cases.publicCases, { query: { communityId, cursor, limit: PAGE } })}
         stem="public-cases"
+        showPlace={false}
         empty={t('casesResident.list.emptyPublic')}
       />
     </Frame>
