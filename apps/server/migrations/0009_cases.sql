@@ -38,6 +38,9 @@ CREATE TABLE case_record (
   -- The last SLA colour notified for the current stage ('yellow' | 'red'), so each is sent once.
   sla_notified  text,
   urged         text,
+  -- For the rates: the acceptance deadline the case started with, and how often a stage went overdue (red).
+  accept_due_at timestamptz,
+  overdue_count int NOT NULL DEFAULT 0,
   search        tsvector NOT NULL,
   created_at    timestamptz NOT NULL,
   updated_at    timestamptz NOT NULL,

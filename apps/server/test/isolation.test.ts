@@ -1,6 +1,7 @@
 import type { RouteDef } from '@linli/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestResponse } from '../src/testing/client.ts';
+import { uploadPhoto } from './case-helpers.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/testing/index.ts';
 import {
   type Demo,
@@ -21,6 +22,9 @@ const PUBLIC = [
   'auth.login',
   'join.joinInfo',
   'join.apply',
+  'caseLinks.qrReportInfo',
+  'caseLinks.qrReport',
+  'caseLinks.trackCase',
   'attachments.uploadPublicAttachment',
 ];
 /** Routes about the caller themselves (they never take another community's ids). */
@@ -29,6 +33,7 @@ const SELF = [
   'auth.me',
   'auth.changePassword',
   'join.myApplications',
+  'cases.myCases',
   'notifications.listNotifications',
   'notifications.unreadCount',
   'notifications.markRead',
@@ -46,6 +51,10 @@ interface Ids {
   grantA: string;
   userA: string;
   attachmentA: string;
+  caseA: string;
+  buildingA: string;
+  categorySQ06: string;
+  photoA: string;
 }
 type Input = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
 
@@ -109,7 +118,44 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   // Anyone signed in may upload their own photos; only the uploader may fetch one back.
   'attachments.uploadAttachment': () => ({ body: {} }),
   'attachments.getAttachment': (i) => ({ params: { id: i.attachmentA } }),
+  'cases.reportCase': (i) => ({
+    body: { categoryId: i.categorySQ06, placeId: i.buildingA, description: '越界报事测试内容' },
+  }),
+  'cases.listCases': () => ({}),
+  'cases.inboxCounts': () => ({}),
+  'cases.myCases': () => ({}),
+  'cases.publicCases': () => ({}),
+  'cases.getCase': (i) => ({ params: { id: i.caseA } }),
+  'cases.runCommand': (i) => ({ params: { id: i.caseA }, body: { version: 1, type: 'accept' } }),
+  'cases.mergeCase': (i) => ({ params: { id: i.caseA }, body: { version: 1, targetId: i.caseA, targetVersion: 1 } }),
+  'cases.bulkAccept': (i) => ({ body: { items: [{ id: i.caseA, version: 1 }] } }),
+  'cases.duplicateSuggestions': (i) => ({ query: { categoryId: i.categorySQ06, placeId: i.buildingA } }),
+  'cases.caseAttachment': (i) => ({ params: { id: i.caseA, attachmentId: i.photoA } }),
+  'caseRates.caseRates': () => ({}),
+  'caseLinks.getCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
+  'caseLinks.rotateCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
+  'caseLinks.caseLinkQr': (i) => ({ params: { placeId: i.buildingA, format: 'png' } }),
 };
+
+/** Fields naming an object of another community, the only ones a 422 may point at ("no such …"). */
+const NODE_FIELDS = ['/parentId', '/nodeId', '/placeId', '/targetId', '/items/0/id'];
+
+/** A private case in community A, reported by its resident. */
+async function privateCaseOfA(t: TestApp, demo: Demo) {
+  const resident = await signIn(t, PHONES.residentA);
+  const cats = await resident.get<{ items: { id: string; code: string }[] }>('/api/case-categories');
+  const categorySQ06 = cats.body.items.find((c) => c.code === 'SQ06')!.id;
+  const buildingA = demo.under(demo.A, 'building')[0]!.id;
+  const photoA = await uploadPhoto(resident, 77);
+  const res = await resident.post<{ id: string }>('/api/cases', {
+    categoryId: categorySQ06,
+    placeId: buildingA,
+    description: '银杏社区楼道漏水(私密)',
+    attachments: [photoA],
+  });
+  expect(res.status, res.text).toBe(201);
+  return { caseA: res.body.id, buildingA, categorySQ06, photoA };
+}
 
 const PHOTO = Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64');
 
@@ -148,6 +194,7 @@ beforeAll(async () => {
     grantA: liqiang.grants[0]!.id,
     userA: liqiang.userId,
     attachmentA: await photoOfA(t),
+    ...(await privateCaseOfA(t, demo)),
   };
   // Anything that would show community A's data leaked: ids, paths, names, phones, tokens.
   const aNodes = [demo.A, ...demo.under(demo.A)];
@@ -162,6 +209,7 @@ beforeAll(async () => {
     ids.grantA,
     ids.userA,
     ids.attachmentA,
+    ids.caseA,
     await joinToken(secretaryA, demo.A.id),
   ];
 });
@@ -242,7 +290,7 @@ describe('the isolation matrix', () => {
             // Only "no such node" for a node the caller cannot see.
             const errors = (res.body as { errors?: { path: string; code: string }[] }).errors ?? [];
             expect(
-              errors.map((e) => e.path).every((p) => p === '/parentId' || p === '/nodeId'),
+              errors.map((e) => e.path).every((p) => NODE_FIELDS.includes(p)),
               label,
             ).toBe(true);
           }

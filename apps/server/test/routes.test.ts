@@ -79,7 +79,7 @@ describe('route access declarations', () => {
     for (const [k, access] of expected) expect(registered.get(k), k).toEqual(access);
   });
 
-  it('the public routes are exactly health, ready, login, join info, apply and the OpenAPI document', () => {
+  it('the public routes are exactly health, ready, login, join, the courtyard QR report and the OpenAPI document', () => {
     const publicRoutes = api()
       .filter((r) => (r.access as { auth?: string }).auth === 'public')
       .map((r) => key(r.method, r.url))
@@ -93,6 +93,9 @@ describe('route access declarations', () => {
         'POST /api/join/:token/applications',
         'GET /api/openapi.json',
         'POST /api/public/attachments',
+        'GET /api/public/report/:token',
+        'POST /api/public/report/:token',
+        'GET /api/public/track/:key',
       ].sort(),
     );
   });

@@ -32,7 +32,7 @@ export interface InboxQuery {
   limit: number;
 }
 
-function scopeFilter(eb: EB, scopes: readonly string[]) {
+export function scopeFilter(eb: EB, scopes: readonly string[]) {
   const parts = scopes.map((p) => {
     const ids = p.split('/').filter(Boolean);
     if (ids.length === 1) return eb('case_record.district_id', '=', ids[0]!);

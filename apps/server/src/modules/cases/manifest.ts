@@ -8,6 +8,7 @@ import * as listing from './listing.ts';
 import { caseAttachment, checkPhotos } from './photos.ts';
 import { notificationSubscribers } from './notify-rules.ts';
 import * as qr from './qr.ts';
+import { rates } from './rates.ts';
 import { slaSubscriber } from './sla-job.ts';
 import { toDetail } from './views.ts';
 
@@ -29,7 +30,11 @@ export const casesModule: ModuleManifest = {
     ),
     route(api.cases.mergeCase, (ctx, { params, body }) => commands.merge(ctx, params.id, body)),
     route(api.cases.bulkAccept, (ctx, { body }) => commands.bulkAccept(ctx, body.items)),
-    route(api.cases.caseAttachment, (ctx, { params }) => caseAttachment(ctx, params.id, params.attachmentId)),
+    // Photos never change (named by content): the browser may keep them, privately.
+    route(api.cases.caseAttachment, (ctx, { params }) => caseAttachment(ctx, params.id, params.attachmentId), {
+      cacheControl: 'private, max-age=31536000, immutable',
+    }),
+    route(api.caseRates.caseRates, (ctx, { query }) => rates(ctx, query)),
     route(api.caseLinks.getCaseLink, (ctx, { params }) => qr.caseLink(ctx, params.placeId)),
     route(api.caseLinks.rotateCaseLink, (ctx, { params }) => qr.caseLink(ctx, params.placeId, true)),
     route(api.caseLinks.caseLinkQr, async (ctx, { params }) => {

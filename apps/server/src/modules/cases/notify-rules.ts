@@ -19,7 +19,7 @@ export async function paramsOf(tx: Db, row: repo.CaseRow): Promise<Record<string
   ]);
   const name = new Map(nodes.map((n) => [n.id, n.name]));
   const place = row.place_id === row.community_id ? name.get(row.community_id) : `${name.get(row.community_id)} ${name.get(row.place_id)}`;
-  return { no: row.no, category: cat?.name ?? '', place: place ?? '' };
+  return { no: row.no, category: cat?.name ?? '', categoryEn: cat?.nameEn ?? '', place: place ?? '' };
 }
 
 type Audience = 'reporters' | 'holders' | 'departments';

@@ -5,7 +5,7 @@ import { assertAttachable, readAttachment } from '../attachments/service.ts';
 import { visibleCase } from './commands.ts';
 
 export const checkPhotos = (ctx: Ctx, ids: readonly string[], path: string) =>
-  assertAttachable(ctx.tx, ids, { userId: ctx.user?.id ?? null, ip: ctx.ip }, path);
+  assertAttachable(ctx.tx, ids, { userId: ctx.user?.id ?? null, ip: ctx.ip, now: ctx.now }, path);
 
 /** A photo of the case or of any timeline entry; bytes were stripped of EXIF when uploaded. */
 export async function caseAttachment(ctx: Ctx, caseId: string, attachmentId: string) {
@@ -15,7 +15,6 @@ export async function caseAttachment(ctx: Ctx, caseId: string, attachmentId: str
   const file = await readAttachment(ctx, ctx.tx, attachmentId);
   if (!file) throw notFound();
   ctx.reply.type(file.mime);
-  ctx.reply.header('cache-control', 'private, max-age=31536000, immutable');
   ctx.reply.header('x-content-type-options', 'nosniff');
   return file.bytes;
 }

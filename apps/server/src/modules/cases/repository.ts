@@ -20,6 +20,8 @@ export type ProjectedColumn =
   | 'due_at'
   | 'sla_notified'
   | 'urged'
+  | 'accept_due_at'
+  | 'overdue_count'
   | 'accepted_at'
   | 'resolved_at'
   | 'closed_at'
@@ -186,7 +188,10 @@ export async function userContacts(tx: Db, ids: readonly string[]) {
 export const markSlaNotified = (tx: Db, r: { community_id: string; id: string }, colour: 'yellow' | 'red') =>
   c(tx)
     .updateTable('case_record')
-    .set({ sla_notified: colour })
+    .set((eb) => ({
+      sla_notified: colour,
+      overdue_count: colour === 'red' ? eb('overdue_count', '+', 1) : eb.ref('overdue_count'),
+    }))
     .where('community_id', '=', r.community_id)
     .where('id', '=', r.id)
     .execute();

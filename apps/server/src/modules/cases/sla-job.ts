@@ -35,6 +35,7 @@ export async function handleSla(tx: Db, payload: SlaPayload, now: Date): Promise
     const cat = await categoryInfo(tx, row.category_id);
     const after = cat?.autoEscalate ? cases.autoEscalate(state, now, AUTO_ESCALATE_NOTE) : null;
     if (after) {
+      await repo.markSlaNotified(tx, row, 'red'); // counts the miss; the new stage starts unnotified
       await saveState(env, row, state, after, { topic: 'case.autoEscalate' });
       const userIds = [...(await holdersOf(tx, after)), ...(await supervisorsOf(tx, state))];
       await notify(tx, now, { userIds, kind: 'case.auto_escalated', params, link: `/console/cases/${row.id}`, communityId: row.community_id, sms: true });

@@ -87,7 +87,7 @@ export async function saveNew(
 ): Promise<Saved> {
   const cal = await calendarFor(env.tx, row.district_id);
   const patch = project(state, cat, cal, env.now);
-  const full = { ...row, ...patch, created_at: env.now } as repo.NewCaseRow;
+  const full = { ...row, ...patch, accept_due_at: patch.due_at ?? null, created_at: env.now } as repo.NewCaseRow;
   await repo.insertCase(env.tx, full, tokens);
   await repo.appendEvents(env.tx, row.community_id, row.id, state.timeline);
   await repo.addReporters(env.tx, row.community_id, row.id, state.reporterIds, env.now);

@@ -36,6 +36,8 @@ export type CaseTables = {
     due_at: TsNull;
     sla_notified: string | null;
     urged: string | null;
+    accept_due_at: TsNull;
+    overdue_count: ColumnType<number, number | undefined, number>;
     search: Tokens;
     created_at: Ts;
     updated_at: Ts;

@@ -96,22 +96,23 @@ export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, vi
   const deptIds = [
     ...new Set([...s.assignments.map((a) => a.departmentId), ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId))]),
   ];
-  const [lookups, ancestors, names, merged, depts] = await Promise.all([
+  const [lookups, ancestors, names, merged, depts, [self]] = await Promise.all([
     lookupsFor(ctx.tx, [r]),
     org.ancestorsOf(ctx.tx, r.place_path),
     full ? repo.userNames(ctx.tx, s.timeline.map((e) => e.actorId)) : Promise.resolve(new Map<string, string>()),
     repo.rowsByIds(ctx.tx, [...(s.mergedInto ? [s.mergedInto] : []), ...s.mergedFrom]),
     repo.departmentsByIds(ctx.tx, deptIds),
+    org.getNodes(ctx.tx, [r.place_id]),
   ]);
   const deptName = new Map(depts.map((d) => [d.id, d.name]));
   const noOf = new Map(merged.map((m) => [m.id, m.no]));
   const caseActor = caseActorOf(ctx.user!.id, ctx.grants);
   const isReporter = s.reporterIds.includes(ctx.user!.id);
   const departmentOnly = !isReporter && !staffSees(ctx.user!.id, ctx.grants, r.place_path);
-  const place = [...ancestors.filter((a) => ['community', 'grid', 'building', 'unit', 'room'].includes(a.type)), {
-    name: lookups.nodes.get(r.place_id) ?? '',
-    type: 'place',
-  }];
+  const place = [
+    ...ancestors.filter((a) => ['community', 'grid', 'building', 'unit', 'room'].includes(a.type)),
+    { name: self?.name ?? '', type: self?.type ?? 'room' },
+  ];
   const publicPlace = place.filter((p) => !['unit', 'room'].includes(p.type)).map((p) => p.name);
   const allowed = full ? cases.allowedCommands(s, caseActor, ctx.now) : [];
   const street = full && allowed.some((k) => k.type === 'dispatch' || k.type === 'summon');
