@@ -7,6 +7,8 @@ import { errorText } from '../shared/api.ts';
 import { useIdleCheck, useSession } from '../shared/session.ts';
 import { tid } from '../shared/testid.ts';
 import { ActingProvider, consoleGrants } from './acting.tsx';
+import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
+import { InboxPage } from './cases/InboxPage.tsx';
 import { Shell } from './components/Shell.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
@@ -69,6 +71,8 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route element={<RequireStaff />}>
+            <Route path="/cases" element={<InboxPage />} />
+            <Route path="/cases/:id" element={<CaseDetailPage />} />
             <Route path="/review" element={<ReviewPage />} />
             <Route path="/join-link" element={<JoinLinkPage />} />
             <Route path="/org" element={<OrgPage />} />

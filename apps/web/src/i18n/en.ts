@@ -1,3 +1,4 @@
+import casesConsole from './cases-console.en.ts';
 import casesResident from './cases-resident.en.ts';
 import casesShared from './cases-shared.en.ts';
 import notifications from './notifications.en.ts';
@@ -8,6 +9,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English. Same keys as `zh-CN.ts` (the type checker enforces it). */
 const en: Strings<Messages> = {
   cases: casesShared,
+  casesConsole,
   casesResident,
   common: {
     appName: 'Linli',
@@ -166,6 +168,7 @@ const en: Strings<Messages> = {
       audit: 'Audit log',
       categories: 'Case categories',
       calendar: 'Working calendar',
+      cases: 'Cases',
     },
   },
   review: {

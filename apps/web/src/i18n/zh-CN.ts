@@ -1,3 +1,4 @@
+import casesConsole from './cases-console.zh-CN.ts';
 import casesResident from './cases-resident.zh-CN.ts';
 import casesShared from './cases-shared.zh-CN.ts';
 import notifications from './notifications.zh-CN.ts';
@@ -5,6 +6,7 @@ import notifications from './notifications.zh-CN.ts';
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys. */
 const zhCN = {
   cases: casesShared,
+  casesConsole,
   casesResident,
   common: {
     appName: '邻里',
@@ -163,6 +165,7 @@ const zhCN = {
       audit: '审计日志',
       categories: '事件分类',
       calendar: '工作日历',
+      cases: '诉求工单',
     },
   },
   review: {
