@@ -111,7 +111,9 @@ export function yellowTime(start: Date, due: Date, cal: WorkingCalendar, yellowA
   const t = ms(start, 'start');
   if (unit !== undefined && isNaturalUnit(unit)) return new Date(t + Math.ceil((ms(due, 'due') - t) * yellowAt));
   const total = workingMsBetween(start, due, cal);
-  return new Date(addWorkingMs(t, Math.ceil(total * yellowAt), compileCalendar(cal)));
+  // No working time before due (a deadline at night): yellow from the start, as `slaLevel` says.
+  if (total <= 0) return new Date(t);
+  return new Date(Math.min(addWorkingMs(t, Math.ceil(total * yellowAt), compileCalendar(cal)), ms(due, 'due')));
 }
 
 /**
