@@ -45,7 +45,13 @@ describe('visibility', () => {
     // A neighbour in the same community: another account granted in A. The grid worker is staff, so use
     // the public listing as the resident D cannot see it at all.
     const pub = await resident.get<CasePage>('/api/cases/public');
-    expect(pub.body.items.map((x) => x.id)).toContain(c.id);
+    const listed = pub.body.items.find((x) => x.id === c.id)!;
+    // The public list names the building, never the room (门牌).
+    expect(listed.placeName).toBe(demo.byId.get(room.parentId!)?.type === 'building' ? demo.byId.get(room.parentId!)!.name : demo.byId.get(demo.byId.get(room.parentId!)!.parentId!)!.name);
+    expect(pub.text).not.toContain(room.name);
+    resident.lang = 'en';
+    expect((await resident.get<CasePage>('/api/cases/public')).body.items.find((x) => x.id === c.id)!.categoryName).toBe('Leaks');
+    resident.lang = 'zh-CN';
     expect((await neighbourD.get<CasePage>('/api/cases/public')).body.items.map((x) => x.id)).not.toContain(c.id);
     expectProblem(await neighbourD.get(`/api/cases/${c.id}`), 404, 'not_found');
     const staff = (await committee.get<CaseDetail>(`/api/cases/${c.id}`)).body;

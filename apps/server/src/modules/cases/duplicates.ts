@@ -46,18 +46,19 @@ export async function suggest(ctx: Ctx, f: Query) {
   });
   const scored = rows.flatMap((r) => {
     const doc = { ...(r.state as Omit<cases.CaseState, 'timeline'>), timeline: [] };
-    if (!viewOf(ctx.actor, ctx.grants, doc, r.is_public)) return [];
+    const view = viewOf(ctx.actor, ctx.grants, doc, r.is_public);
+    if (!view) return [];
     const distance = point && r.lat !== null && r.lng !== null ? distanceM(point, { lat: r.lat, lng: r.lng }) : null;
     const sameBuilding = buildingPath !== null && r.place_path.startsWith(buildingPath);
     if (!sameBuilding && (distance === null || distance > RADIUS_M)) return [];
-    return [{ r, distance, sameBuilding, similarity: f.text ? textSimilarity(f.text, r.description) : 0 }];
+    return [{ r, view, distance, sameBuilding, similarity: f.text ? textSimilarity(f.text, r.description) : 0 }];
   });
   scored.sort((a, b) => b.similarity - a.similarity || Number(b.sameBuilding) - Number(a.sameBuilding));
   const top = scored.slice(0, 10);
-  const lookups = await lookupsFor(ctx.tx, top.map((s) => s.r));
+  const lookups = await lookupsFor(ctx.tx, top.map((s) => s.r), ctx.lang);
   return {
     items: top.map((s) => ({
-      ...toSummary(s.r, lookups, ctx.now),
+      ...toSummary(s.r, lookups, ctx.now, s.view),
       distanceM: s.distance === null ? null : Math.round(s.distance),
       sameBuilding: s.sameBuilding,
       similarity: Math.round(s.similarity * 100) / 100,

@@ -11,7 +11,7 @@ import { badRequest } from '../../platform/http/errors.ts';
 import { queryTokens } from '../../platform/text/tokens.ts';
 import * as org from '../org/service.ts';
 import * as q from './listing-repository.ts';
-import { departmentIdsOf } from './policy.ts';
+import { type CaseView, departmentIdsOf } from './policy.ts';
 import { lookupsFor, toSummary } from './views.ts';
 
 type Inbox = api.cases.Inbox;
@@ -58,13 +58,13 @@ function decodeCursor(s: string | undefined): q.Cursor | null {
   return { at: new Date(t), id };
 }
 
-async function page(ctx: Ctx, query: q.InboxQuery) {
+async function page(ctx: Ctx, query: q.InboxQuery, view: CaseView = 'full') {
   const rows = await q.inbox(ctx.tx, query);
   const more = rows.length > query.limit;
   const shown = more ? rows.slice(0, query.limit) : rows;
-  const lookups = await lookupsFor(ctx.tx, shown);
+  const lookups = await lookupsFor(ctx.tx, shown, ctx.lang);
   return {
-    items: shown.map((r) => toSummary(r, lookups, ctx.now)),
+    items: shown.map((r) => toSummary(r, lookups, ctx.now, view)),
     nextCursor: more ? encodeCursor(shown.at(-1)!) : null,
   };
 }
@@ -138,11 +138,9 @@ export async function publicList(ctx: Ctx, f: { communityId?: string; cursor?: s
   const within = f.communityId ? await org.getNode(ctx.tx, f.communityId) : null;
   if (f.communityId && within?.type !== 'community') throw badRequest('not_found', '/communityId');
   const scopes = listingScope(ctx.actor, 'community.read', within);
-  return page(ctx, {
-    scopes,
-    publicOnly: true,
-    now: ctx.now,
-    cursor: decodeCursor(f.cursor),
-    limit: f.limit ?? 30,
-  });
+  return page(
+    ctx,
+    { scopes, publicOnly: true, now: ctx.now, cursor: decodeCursor(f.cursor), limit: f.limit ?? 30 },
+    'public',
+  );
 }

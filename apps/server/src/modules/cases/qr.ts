@@ -110,7 +110,7 @@ export async function track(ctx: Ctx, key: string) {
   ]);
   return {
     no: row.no,
-    categoryName: cat?.name ?? '',
+    categoryName: (ctx.lang === 'en' ? cat?.nameEn : cat?.name) ?? '',
     placeName: place?.name ?? '',
     status: row.status as Static<typeof api.caseLinks.trackCase.response>['status'],
     createdAt: row.created_at.toISOString(),

@@ -26,9 +26,13 @@ export interface Lookups {
   departments: Map<string, string>;
 }
 
-/** Names for a page of rows in three queries, whatever the page size. */
-export async function lookupsFor(tx: Db, rows: readonly repo.CaseRow[]): Promise<Lookups> {
-  const nodeIds = [...new Set(rows.flatMap((r) => [r.community_id, r.place_id]))];
+/** The building (courtyard) a place lies in, when the place is a unit or room inside it. */
+const buildingOf = (path: string): string | null => path.split('/').filter(Boolean)[4] ?? null;
+
+/** Names for a page of rows in three queries, whatever the page size; category names in `lang`. */
+export async function lookupsFor(tx: Db, rows: readonly repo.CaseRow[], lang: Ctx['lang'] = 'zh-CN'): Promise<Lookups> {
+  const buildings = rows.map((r) => buildingOf(r.place_path)).filter((b): b is string => b !== null);
+  const nodeIds = [...new Set([...rows.flatMap((r) => [r.community_id, r.place_id]), ...buildings])];
   const deptIds = [...new Set(rows.flatMap((r) => (r.state as Doc).assignments.map((a) => a.departmentId)))];
   const [nodes, cats, depts] = await Promise.all([
     org.getNodes(tx, nodeIds),
@@ -37,12 +41,15 @@ export async function lookupsFor(tx: Db, rows: readonly repo.CaseRow[]): Promise
   ]);
   return {
     nodes: new Map(nodes.map((n) => [n.id, n.name])),
-    categories: new Map(cats.map((c) => [c.id, { name: c.name, code: c.code }])),
+    categories: new Map(cats.map((c) => [c.id, { name: lang === 'en' ? c.nameEn : c.name, code: c.code }])),
     departments: new Map(depts.map((d) => [d.id, d.name])),
   };
 }
 
-export function toSummary(r: repo.CaseRow, l: Lookups, now: Date): Summary {
+/** A list entry; the public view names the building at most, never a unit or room (门牌). */
+export function toSummary(r: repo.CaseRow, l: Lookups, now: Date, view: CaseView = 'full'): Summary {
+  const building = buildingOf(r.place_path);
+  const placeId = view === 'public' && building ? building : r.place_id;
   const doc = r.state as Doc;
   const sla =
     r.sla_stage && r.due_at
@@ -68,7 +75,7 @@ export function toSummary(r: repo.CaseRow, l: Lookups, now: Date): Summary {
     level: r.level as cases.CaseLevel,
     source: r.source as Summary['source'],
     title: titleOf(r.description),
-    placeName: l.nodes.get(r.place_id) ?? '',
+    placeName: l.nodes.get(placeId) ?? '',
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     sla,
@@ -97,7 +104,7 @@ export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, vi
     ...new Set([...s.assignments.map((a) => a.departmentId), ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId))]),
   ];
   const [lookups, ancestors, names, merged, depts, [self]] = await Promise.all([
-    lookupsFor(ctx.tx, [r]),
+    lookupsFor(ctx.tx, [r], ctx.lang),
     org.ancestorsOf(ctx.tx, r.place_path),
     full ? repo.userNames(ctx.tx, s.timeline.map((e) => e.actorId)) : Promise.resolve(new Map<string, string>()),
     repo.rowsByIds(ctx.tx, [...(s.mergedInto ? [s.mergedInto] : []), ...s.mergedFrom]),
@@ -117,7 +124,7 @@ export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, vi
   const allowed = full ? cases.allowedCommands(s, caseActor, ctx.now) : [];
   const street = full && allowed.some((k) => k.type === 'dispatch' || k.type === 'summon');
   return {
-    ...toSummary(r, lookups, ctx.now),
+    ...toSummary(r, lookups, ctx.now, view),
     view,
     description: r.description,
     categoryCode: lookups.categories.get(r.category_id)?.code ?? '',

@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import type { Keys } from '../../platform/crypto/keys.ts';
 import type { Db } from '../../platform/db/engine.ts';
+import { seedDemoCases } from '../cases/demo.ts';
 import { insertApplication } from '../join/repository.ts';
 import { insertNode } from '../org/repository.ts';
 import { addMember, protectIdNumber } from '../residents/service.ts';
@@ -138,6 +139,7 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
     }
     for (const k of chosen)
       await addHousehold(k, { name: personName(r), idNumber: idOf(birth(1945, 1995)), userId: null, phone: null });
+    await seedDemoCases(tx, keys, at, { cgj: deptId('cgj') });
 
     for (const [i, a] of DEMO_APPLICANTS.entries()) {
       const id = await addUser(a);
