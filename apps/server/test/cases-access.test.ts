@@ -88,6 +88,14 @@ describe('visibility', () => {
     expectProblem(await resident.get(`/api/cases/${hidden.body.id}`), 404, 'not_found');
   });
 
+  it('residents pick among their own community’s grids and buildings, never rooms or other communities', async () => {
+    const mine = await resident.get<{ community: { name: string }; places: { type: string; name: string }[] }>('/api/cases/places');
+    expect(mine.body.community.name).toBe('银杏社区');
+    expect(mine.body.places.map((p) => p.name)).toContain(placesOfA(demo).building.name);
+    expect(new Set(mine.body.places.map((p) => p.type))).toEqual(new Set(['grid', 'building']));
+    expectProblem(await neighbourD.get(`/api/cases/places?communityId=${demo.A.id}`), 404, 'not_found');
+  });
+
   it('a department sees only cases dispatched to it', async () => {
     const c = await report(resident, { categoryId: (await categoryByCode(resident, 'SJ0101')).id, placeId: placesOfA(demo).building.id });
     const dept = await signIn(t, PHONES.department);

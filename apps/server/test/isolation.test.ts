@@ -121,6 +121,7 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   'cases.reportCase': (i) => ({
     body: { categoryId: i.categorySQ06, placeId: i.buildingA, description: '越界报事测试内容' },
   }),
+  'cases.reportPlaces': (i) => ({ query: { communityId: i.A } }),
   'cases.listCases': () => ({}),
   'cases.inboxCounts': () => ({}),
   'cases.myCases': () => ({}),

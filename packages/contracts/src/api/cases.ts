@@ -351,3 +351,18 @@ export const caseAttachment = defineRoute({
   params: Type.Object({ id: CaseId, attachmentId: AttachmentId }),
   response: null,
 });
+
+export const reportPlaces = defineRoute({
+  method: 'GET',
+  url: '/api/cases/places',
+  access: { action: 'case.report' },
+  summary: "Grids and buildings (courtyards) of the caller's community a report may be about (no rooms)",
+  tags: ['cases'],
+  querystring: Type.Object({ communityId: Type.Optional(NodeId) }),
+  response: Type.Object({
+    community: Type.Object({ id: NodeId, name: Type.String() }),
+    places: Type.Array(
+      Type.Object({ id: NodeId, name: Type.String(), type: Type.String(), parentId: Type.Union([NodeId, Type.Null()]) }),
+    ),
+  }),
+});

@@ -3,12 +3,12 @@
  * import) ends in `createCaseRecord`, which checks the category and place the same way and records the source.
  */
 import { randomUUID } from 'node:crypto';
-import { type api, cases, localDateOf, type Role } from '@linli/contracts';
+import { type api, cases, localDateOf, type Role, scopeOf } from '@linli/contracts';
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.ts';
 import { encrypt } from '../../platform/crypto/secret-box.ts';
 import type { Db } from '../../platform/db/engine.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
 import { searchTokens } from '../../platform/text/tokens.ts';
 import * as org from '../org/service.ts';
 import type { CategoryInfo } from './projection.ts';
@@ -180,4 +180,17 @@ export async function report(ctx: Ctx, b: ReportBody, checkAttachments: (ids: re
     detail: { no: saved.row.no, source, categoryId: category.id },
   });
   return saved;
+}
+
+/** The grids and buildings of a community the caller may report in (their own by default); never rooms. */
+export async function reportPlaces(ctx: Ctx, communityId: string | undefined) {
+  const scopes = scopeOf(ctx.actor, 'case.report');
+  const id = communityId ?? scopes[0]?.split('/').filter(Boolean)[2];
+  const community = id ? await placeOf(ctx.tx, id) : null;
+  if (!community || community.type !== 'community' || !ctx.can('case.report', community.path)) throw notFound();
+  const nodes = await org.descendants(ctx.tx, community.path, ['grid', 'building']);
+  return {
+    community: { id: community.id, name: community.name },
+    places: nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, parentId: n.parent_id })),
+  };
 }

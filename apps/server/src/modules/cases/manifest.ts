@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
 import * as commands from './commands.ts';
 import * as duplicates from './duplicates.ts';
-import { report } from './intake.ts';
+import { report, reportPlaces } from './intake.ts';
 import * as listing from './listing.ts';
 import { caseAttachment, checkPhotos } from './photos.ts';
 import { notificationSubscribers } from './notify-rules.ts';
@@ -19,6 +19,7 @@ export const casesModule: ModuleManifest = {
       const saved = await report(ctx, body, (ids) => checkPhotos(ctx, ids, '/attachments'));
       return toDetail(ctx, saved.row, saved.state, 'full');
     }),
+    route(api.cases.reportPlaces, (ctx, { query }) => reportPlaces(ctx, query.communityId)),
     route(api.cases.listCases, (ctx, { query }) => listing.list(ctx, query)),
     route(api.cases.inboxCounts, (ctx, { query }) => listing.counts(ctx, query.nodeId)),
     route(api.cases.myCases, (ctx, { query }) => listing.mine(ctx, query)),
