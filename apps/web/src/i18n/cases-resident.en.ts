@@ -38,6 +38,8 @@ const casesResident: Strings<CasesResidentMessages> = {
     home: 'My home: {{name}}',
     building: 'My building: {{name}} (stairs, lift…)',
     community: 'Common areas of {{name}}',
+    pickOther: 'Somewhere else in the community? Pick a building',
+    other: 'Another building: {{name}}',
   },
   location: {
     label: 'My location (optional)',

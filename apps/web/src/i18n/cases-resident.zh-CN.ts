@@ -34,6 +34,8 @@ const casesResident = {
     home: '我家:{{name}}',
     building: '我家楼栋:{{name}}(楼道、电梯等)',
     community: '{{name}}公共区域',
+    pickOther: '问题在其他楼栋或院落?点此选择',
+    other: '其他楼栋:{{name}}',
   },
   location: {
     label: '我的位置(选填)',

@@ -1,10 +1,15 @@
-import { Selector } from 'antd-mobile';
+import { api } from '@linli/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Picker, Selector } from 'antd-mobile';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../shared/api.ts';
 import type { MeView } from '../../shared/session.ts';
 import { tid } from '../../shared/testid.ts';
 
 export interface PlaceChoice {
-  key: 'home' | 'building' | 'community';
+  key: 'home' | 'building' | 'community' | 'other';
   id: string;
   label: string;
 }
@@ -38,15 +43,58 @@ interface Props {
   onChange?: (id: string) => void;
 }
 
-/** One big choice per place (`report-place-home` / `-building` / `-community`). */
+/** Buildings (courtyards) of the community, labelled with their grid: "第一网格 · 3号楼". */
+function useOtherBuildings() {
+  const q = useQuery({ queryKey: ['case-places'], queryFn: () => call(api.cases.reportPlaces, { query: {} }) });
+  const places = q.data?.places ?? [];
+  const grid = new Map(places.filter((p) => p.type === 'grid').map((p) => [p.id, p.name]));
+  return places
+    .filter((p) => p.type === 'building')
+    .map((p) => ({ value: p.id, label: `${grid.get(p.parentId ?? '') ?? ''} · ${p.name}` }));
+}
+
+/**
+ * One big choice per place (`report-place-home` / `-building` / `-community`), and "another building" for a
+ * problem elsewhere in the community (`report-place-other`, a picker of its buildings).
+ */
 export function PlacePicker({ choices, value, onChange }: Props) {
+  const { t } = useTranslation();
+  const buildings = useOtherBuildings();
+  const [open, setOpen] = useState(false);
+  const [other, setOther] = useState<PlaceChoice | null>(null);
+  const all = other && !choices.some((c) => c.id === other.id) ? [...choices, other] : choices;
   return (
-    <Selector
-      columns={1}
-      value={value ? [value] : []}
-      onChange={(v) => v[0] && onChange?.(v[0])}
-      options={choices.map((c) => ({ value: c.id, label: <span {...tid(`report-place-${c.key}`)}>{c.label}</span> }))}
-      style={{ '--padding': '10px 12px' }}
-    />
+    <>
+      <Selector
+        columns={1}
+        value={value ? [value] : []}
+        onChange={(v) => v[0] && onChange?.(v[0])}
+        options={all.map((c) => ({ value: c.id, label: <span {...tid(`report-place-${c.key}`)}>{c.label}</span> }))}
+        style={{ '--padding': '10px 12px' }}
+      />
+      {buildings.length > 0 && (
+        <Button
+          size="small"
+          fill="none"
+          color="primary"
+          onClick={() => setOpen(true)}
+          {...tid('report-place-pick-other')}
+        >
+          {t('casesResident.place.pickOther')}
+        </Button>
+      )}
+      <Picker
+        columns={[buildings]}
+        visible={open}
+        onClose={() => setOpen(false)}
+        onConfirm={(v) => {
+          const id = v[0] as string | undefined;
+          const b = buildings.find((x) => x.value === id);
+          if (!b) return;
+          setOther({ key: 'other', id: b.value, label: t('casesResident.place.other', { name: b.label }) });
+          onChange?.(b.value);
+        }}
+      />
+    </>
   );
 }
