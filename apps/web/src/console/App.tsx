@@ -8,6 +8,7 @@ import { useIdleCheck, useSession } from '../shared/session.ts';
 import { tid } from '../shared/testid.ts';
 import { ActingProvider, consoleGrants } from './acting.tsx';
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
+import { CaseLinkPage } from './cases/CaseLinkPage.tsx';
 import { InboxPage } from './cases/InboxPage.tsx';
 import { Shell } from './components/Shell.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -73,6 +74,7 @@ export function App() {
           <Route element={<RequireStaff />}>
             <Route path="/cases" element={<InboxPage />} />
             <Route path="/cases/:id" element={<CaseDetailPage />} />
+            <Route path="/case-link" element={<CaseLinkPage />} />
             <Route path="/review" element={<ReviewPage />} />
             <Route path="/join-link" element={<JoinLinkPage />} />
             <Route path="/org" element={<OrgPage />} />

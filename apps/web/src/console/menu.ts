@@ -12,6 +12,11 @@ export interface ConsolePage {
 /** Console pages in menu order, each shown only when the acting grant allows what it does. */
 export const PAGES: readonly ConsolePage[] = [
   { key: 'cases', path: '/cases', show: (a) => a.allowed('case.read') },
+  {
+    key: 'caseLink',
+    path: '/case-link',
+    show: (a) => a.allowed('case.link.manage') && ['community', 'grid'].includes(a.acting.nodeType),
+  },
   { key: 'review', path: '/review', show: (a) => a.allowed('join.review') },
   {
     key: 'joinLink',

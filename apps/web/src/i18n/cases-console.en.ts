@@ -157,6 +157,17 @@ const casesConsole: Strings<CasesConsoleMessages> = {
   },
   done: 'Done: {{command}}',
   conflict: 'Someone else acted on this case first. It has been reloaded; please check before acting.',
+  link: {
+    hint: 'A report QR code for a building, courtyard, grid or community to post in stairwells; residents report with a name, phone and address, no account needed.',
+    place: 'Posted at',
+    scan: 'Scan to report a problem',
+    url: 'Report link',
+    version: 'Version',
+    print: 'Print poster',
+    rotate: 'Replace QR code',
+    rotated: 'Replaced; the old QR code no longer works',
+    rotateConfirm: 'Posters with the old QR code will stop working. Replace it?',
+  },
 };
 
 export default casesConsole;

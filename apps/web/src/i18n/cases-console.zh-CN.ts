@@ -153,6 +153,17 @@ const casesConsole = {
   },
   done: '已完成:{{command}}',
   conflict: '该诉求已被他人处理,已刷新为最新状态,请确认后再操作',
+  link: {
+    hint: '为楼栋、院落、网格或社区生成报事二维码,张贴在楼道或院落;居民无需注册,扫码填写姓名、电话和地址即可报事。',
+    place: '张贴位置',
+    scan: '扫码报事 · 有事找社区',
+    url: '报事链接',
+    version: '版本',
+    print: '打印海报',
+    rotate: '更换二维码',
+    rotated: '已更换,旧二维码立即失效',
+    rotateConfirm: '更换后,已张贴的旧二维码将无法再报事。确定更换吗?',
+  },
 };
 
 export default casesConsole;

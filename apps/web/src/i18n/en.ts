@@ -169,6 +169,7 @@ const en: Strings<Messages> = {
       categories: 'Case categories',
       calendar: 'Working calendar',
       cases: 'Cases',
+      caseLink: 'Report QR codes',
     },
   },
   review: {

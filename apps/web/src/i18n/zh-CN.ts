@@ -166,6 +166,7 @@ const zhCN = {
       categories: '事件分类',
       calendar: '工作日历',
       cases: '诉求工单',
+      caseLink: '扫码报事',
     },
   },
   review: {
