@@ -50,10 +50,15 @@ export async function ok(c: TestClient, kase: { id: string; version: number }, c
   return res.body;
 }
 
-export const inFuture = (t: TestApp, days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+export const inFuture = (t: TestApp, days: number) =>
+  new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
 
 export async function departmentIdOf(t: TestApp, code: string): Promise<string> {
-  const row = await t.database.db.selectFrom('department').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('department')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -39,7 +39,12 @@ afterAll(() => t.close());
 describe('visibility', () => {
   it('a public case shows neighbours what happened without who reported it or where exactly', async () => {
     const { room } = placesOfA(demo);
-    const c = await report(resident, { categoryId: leaks.id, placeId: room.id, public: true, address: '1号楼2单元301' });
+    const c = await report(resident, {
+      categoryId: leaks.id,
+      placeId: room.id,
+      public: true,
+      address: '1号楼2单元301',
+    });
     const committee = await signIn(t, PHONES.committeeA);
     await ok(secretary, c, { type: 'accept' });
     // A neighbour in the same community: another account granted in A. The grid worker is staff, so use
@@ -47,10 +52,16 @@ describe('visibility', () => {
     const pub = await resident.get<CasePage>('/api/cases/public');
     const listed = pub.body.items.find((x) => x.id === c.id)!;
     // The public list names the building, never the room (门牌).
-    expect(listed.placeName).toBe(demo.byId.get(room.parentId!)?.type === 'building' ? demo.byId.get(room.parentId!)!.name : demo.byId.get(demo.byId.get(room.parentId!)!.parentId!)!.name);
+    expect(listed.placeName).toBe(
+      demo.byId.get(room.parentId!)?.type === 'building'
+        ? demo.byId.get(room.parentId!)!.name
+        : demo.byId.get(demo.byId.get(room.parentId!)!.parentId!)!.name,
+    );
     expect(pub.text).not.toContain(room.name);
     resident.lang = 'en';
-    expect((await resident.get<CasePage>('/api/cases/public')).body.items.find((x) => x.id === c.id)!.categoryName).toBe('Leaks');
+    expect(
+      (await resident.get<CasePage>('/api/cases/public')).body.items.find((x) => x.id === c.id)!.categoryName,
+    ).toBe('Leaks');
     resident.lang = 'zh-CN';
     expect((await neighbourD.get<CasePage>('/api/cases/public')).body.items.map((x) => x.id)).not.toContain(c.id);
     expectProblem(await neighbourD.get(`/api/cases/${c.id}`), 404, 'not_found');
@@ -89,7 +100,9 @@ describe('visibility', () => {
   });
 
   it('residents pick among their own community’s grids and buildings, never rooms or other communities', async () => {
-    const mine = await resident.get<{ community: { name: string }; places: { type: string; name: string }[] }>('/api/cases/places');
+    const mine = await resident.get<{ community: { name: string }; places: { type: string; name: string }[] }>(
+      '/api/cases/places',
+    );
     expect(mine.body.community.name).toBe('银杏社区');
     expect(mine.body.places.map((p) => p.name)).toContain(placesOfA(demo).building.name);
     expect(new Set(mine.body.places.map((p) => p.type))).toEqual(new Set(['grid', 'building']));
@@ -97,11 +110,17 @@ describe('visibility', () => {
   });
 
   it('a department sees only cases dispatched to it', async () => {
-    const c = await report(resident, { categoryId: (await categoryByCode(resident, 'SJ0101')).id, placeId: placesOfA(demo).building.id });
+    const c = await report(resident, {
+      categoryId: (await categoryByCode(resident, 'SJ0101')).id,
+      placeId: placesOfA(demo).building.id,
+    });
     const dept = await signIn(t, PHONES.department);
     expectProblem(await dept.get(`/api/cases/${c.id}`), 404, 'not_found');
     const k = await ok(dispatcher, (await dispatcher.get<CaseDetail>(`/api/cases/${c.id}`)).body, { type: 'register' });
-    await ok(dispatcher, k, { type: 'dispatch', assignments: [{ departmentId: await departmentIdOf(t, 'cgj'), deadline: inFuture(t, 1) }] });
+    await ok(dispatcher, k, {
+      type: 'dispatch',
+      assignments: [{ departmentId: await departmentIdOf(t, 'cgj'), deadline: inFuture(t, 1) }],
+    });
     expect((await dept.get(`/api/cases/${c.id}`)).status).toBe(200);
     const other = await signIn(t, PHONES.departmentJsw);
     expectProblem(await other.get(`/api/cases/${c.id}`), 404, 'not_found');
@@ -116,10 +135,17 @@ describe('side tracks', () => {
     let c = await report(resident, { categoryId: leaks.id, placeId: placesOfA(demo).building.id });
     c = await ok(secretary, c, { type: 'accept' });
     c = await ok(secretary, c, { type: 'resolve', note: '已联系物业修好' });
-    c = await ok(resident, (await resident.get<CaseDetail>(`/api/cases/${c.id}`)).body, { type: 'rate', score: 2, comment: '还在漏' });
+    c = await ok(resident, (await resident.get<CaseDetail>(`/api/cases/${c.id}`)).body, {
+      type: 'rate',
+      score: 2,
+      comment: '还在漏',
+    });
     c = await ok(resident, c, { type: 'reopen', note: '第二天又漏了' });
     expect(c).toMatchObject({ status: 'accepted', reopenCount: 1 });
-    c = await ok(secretary, (await secretary.get<CaseDetail>(`/api/cases/${c.id}`)).body, { type: 'resolve', note: '更换了整段水管' });
+    c = await ok(secretary, (await secretary.get<CaseDetail>(`/api/cases/${c.id}`)).body, {
+      type: 'resolve',
+      note: '更换了整段水管',
+    });
     c = await ok(resident, (await resident.get<CaseDetail>(`/api/cases/${c.id}`)).body, { type: 'rate', score: 5 });
     t.clock.advance(8 * 86_400_000);
     const fresh = await signIn(t, PHONES.residentA);
@@ -130,19 +156,31 @@ describe('side tracks', () => {
   it('urge, park with a review date, and a joint on-site meeting (吹哨) with attendance and minutes', async () => {
     const cgj = await departmentIdOf(t, 'cgj');
     const jsw = await departmentIdOf(t, 'jsw');
-    let c = await report(resident, { categoryId: (await categoryByCode(resident, 'SJ0502')).id, placeId: placesOfA(demo).building.id });
+    let c = await report(resident, {
+      categoryId: (await categoryByCode(resident, 'SJ0502')).id,
+      placeId: placesOfA(demo).building.id,
+    });
     const d = await signIn(t, PHONES.dispatcher);
     c = await ok(d, (await d.get<CaseDetail>(`/api/cases/${c.id}`)).body, { type: 'register' });
     c = await ok(d, c, { type: 'summon', at: inFuture(t, 1), place: '银杏社区会议室', departmentIds: [cgj, jsw] });
     const dept = await signIn(t, PHONES.department);
-    c = await ok(dept, (await dept.get<CaseDetail>(`/api/cases/${c.id}`)).body, { type: 'confirmAttendance', departmentId: cgj, attend: true });
+    c = await ok(dept, (await dept.get<CaseDetail>(`/api/cases/${c.id}`)).body, {
+      type: 'confirmAttendance',
+      departmentId: cgj,
+      attend: true,
+    });
     c = await ok(d, (await d.get<CaseDetail>(`/api/cases/${c.id}`)).body, {
       type: 'recordMeeting',
       minutes: '城管与建管委现场会商群租整治方案',
       agreedActions: ['城管三日内上门核查', '建管委通知房东整改'],
     });
-    expect(c.meetings[0]).toMatchObject({ status: 'held', agreedActions: ['城管三日内上门核查', '建管委通知房东整改'] });
-    expect(c.meetings[0]!.invitees).toEqual(expect.arrayContaining([expect.objectContaining({ departmentId: cgj, attendance: 'confirmed' })]));
+    expect(c.meetings[0]).toMatchObject({
+      status: 'held',
+      agreedActions: ['城管三日内上门核查', '建管委通知房东整改'],
+    });
+    expect(c.meetings[0]!.invitees).toEqual(
+      expect.arrayContaining([expect.objectContaining({ departmentId: cgj, attendance: 'confirmed' })]),
+    );
     c = await ok(await signIn(t, PHONES.admin), c, { type: 'urge', level: 'red', note: '群租隐患大，限期办理' });
     expect(c.urged).toBe('red');
     expectProblem(await act(d, c.id, c.version, { type: 'park', reviewAt: inFuture(t, 30) }), 400, 'reason_required');
@@ -156,16 +194,33 @@ describe('side tracks', () => {
 describe('duplicates, merging and bulk acceptance', () => {
   it('suggests an open case in the same building with similar text, merges it, and both reporters follow', async () => {
     const { building } = placesOfA(demo);
-    const first = await report(resident, { categoryId: leaks.id, placeId: building.id, description: '楼道天花板漏水，墙面发霉' });
+    const first = await report(resident, {
+      categoryId: leaks.id,
+      placeId: building.id,
+      description: '楼道天花板漏水，墙面发霉',
+    });
     const grid = await signIn(t, PHONES.gridWorkerA1);
     const q = `categoryId=${leaks.id}&placeId=${building.id}&text=${encodeURIComponent('楼道漏水很严重')}`;
-    const suggestions = await grid.get<{ items: (CaseDetail & { similarity: number; sameBuilding: boolean })[] }>(`/api/cases/duplicates?${q}`);
+    const suggestions = await grid.get<{ items: (CaseDetail & { similarity: number; sameBuilding: boolean })[] }>(
+      `/api/cases/duplicates?${q}`,
+    );
     const hit = suggestions.body.items.find((x) => x.id === first.id)!;
     expect(hit).toMatchObject({ sameBuilding: true });
     expect(hit.similarity).toBeGreaterThan(0);
     expect(suggestions.body.items.every((x) => x.sameBuilding && x.categoryId === leaks.id)).toBe(true);
-    const second = (await grid.post<CaseDetail>('/api/cases', { categoryId: leaks.id, placeId: building.id, description: '楼道漏水很严重', source: 'patrol' })).body;
-    const merged = await secretary.post<CaseDetail>(`/api/cases/${second.id}/merge`, { version: second.version, targetId: first.id, targetVersion: first.version });
+    const second = (
+      await grid.post<CaseDetail>('/api/cases', {
+        categoryId: leaks.id,
+        placeId: building.id,
+        description: '楼道漏水很严重',
+        source: 'patrol',
+      })
+    ).body;
+    const merged = await secretary.post<CaseDetail>(`/api/cases/${second.id}/merge`, {
+      version: second.version,
+      targetId: first.id,
+      targetVersion: first.version,
+    });
     expect(merged.status, merged.text).toBe(200);
     expect(merged.body.mergedFrom).toEqual([{ id: second.id, no: second.no }]);
     const mine = await grid.get<CasePage>('/api/cases/mine');
@@ -175,12 +230,15 @@ describe('duplicates, merging and bulk acceptance', () => {
   it('bulk-accepts what it may, reports what it may not', async () => {
     const a = await report(resident, { categoryId: leaks.id, placeId: placesOfA(demo).building.id });
     const b = await report(resident, { categoryId: leaks.id, placeId: placesOfA(demo).otherBuilding.id });
-    const res = await secretary.post<{ results: { id: string; ok: boolean; code?: string }[] }>('/api/cases/bulk-accept', {
-      items: [
-        { id: a.id, version: 1 },
-        { id: b.id, version: 7 },
-      ],
-    });
+    const res = await secretary.post<{ results: { id: string; ok: boolean; code?: string }[] }>(
+      '/api/cases/bulk-accept',
+      {
+        items: [
+          { id: a.id, version: 1 },
+          { id: b.id, version: 7 },
+        ],
+      },
+    );
     expect(res.body.results).toEqual([
       { id: a.id, ok: true, version: 2 },
       { id: b.id, ok: false, code: 'version_conflict', version: 7 },
@@ -191,7 +249,11 @@ describe('duplicates, merging and bulk acceptance', () => {
 describe('photos and the courtyard QR code', () => {
   it('serves a case photo to whoever sees the case, never to others', async () => {
     const photo = await uploadPhoto(resident, 200);
-    const c = await report(resident, { categoryId: leaks.id, placeId: placesOfA(demo).building.id, attachments: [photo] });
+    const c = await report(resident, {
+      categoryId: leaks.id,
+      placeId: placesOfA(demo).building.id,
+      attachments: [photo],
+    });
     const img = await secretary.get(`/api/cases/${c.id}/attachments/${photo}`);
     expect(img.status).toBe(200);
     expect(img.headers['content-type']).toBe('image/png');
@@ -200,7 +262,12 @@ describe('photos and the courtyard QR code', () => {
     const theirs = await uploadPhoto(neighbourD, 201);
     await nothingWritten(t, async () => {
       expectProblem(
-        await resident.post('/api/cases', { categoryId: leaks.id, placeId: placesOfA(demo).building.id, description: '借用别人的照片', attachments: [theirs] }),
+        await resident.post('/api/cases', {
+          categoryId: leaks.id,
+          placeId: placesOfA(demo).building.id,
+          description: '借用别人的照片',
+          attachments: [theirs],
+        }),
         422,
         'validation_failed',
         '/attachments/0',
@@ -213,17 +280,40 @@ describe('photos and the courtyard QR code', () => {
     expect(link.status, link.text).toBe(200);
     const anon = t.client();
     anon.ip = '10.9.9.9';
-    const info = await anon.get<{ placeName: string; categories: { id: string }[]; check: { token: string; svg: string } }>(`/api/public/report/${link.body.token}`);
+    const info = await anon.get<{
+      placeName: string;
+      categories: { id: string }[];
+      check: { token: string; svg: string };
+    }>(`/api/public/report/${link.body.token}`);
     expect(info.status, info.text).toBe(200);
     expect(info.body.check.svg).toMatch(/^<svg/);
-    const body = { name: '刘阿姨', phone: '13700001111', address: '1号楼楼下', categoryId: leaks.id, description: '楼下水管爆了一直在喷水', checkToken: info.body.check.token };
+    const body = {
+      name: '刘阿姨',
+      phone: '13700001111',
+      address: '1号楼楼下',
+      categoryId: leaks.id,
+      description: '楼下水管爆了一直在喷水',
+      checkToken: info.body.check.token,
+    };
     await nothingWritten(t, async () => {
-      expectProblem(await anon.post(`/api/public/report/${link.body.token}`, { ...body, checkAnswer: '99' }), 422, 'human_check_failed', '/checkAnswer');
+      expectProblem(
+        await anon.post(`/api/public/report/${link.body.token}`, { ...body, checkAnswer: '99' }),
+        422,
+        'human_check_failed',
+        '/checkAnswer',
+      );
     });
     const answer = solveChallenge(t.platform.keys, info.body.check.token)!;
-    const res = await anon.post<{ no: string; trackingKey: string }>(`/api/public/report/${link.body.token}`, { ...body, checkAnswer: answer });
+    const res = await anon.post<{ no: string; trackingKey: string }>(`/api/public/report/${link.body.token}`, {
+      ...body,
+      checkAnswer: answer,
+    });
     expect(res.status, res.text).toBe(201);
-    expectProblem(await anon.post(`/api/public/report/${link.body.token}`, { ...body, checkAnswer: answer }), 422, 'human_check_failed');
+    expectProblem(
+      await anon.post(`/api/public/report/${link.body.token}`, { ...body, checkAnswer: answer }),
+      422,
+      'human_check_failed',
+    );
     const track = await anon.get<{ status: string; no: string }>(`/api/public/track/${res.body.trackingKey}`);
     expect(track.body).toMatchObject({ no: res.body.no, status: 'submitted' });
     expect(track.text).not.toContain('刘阿姨');
@@ -251,9 +341,10 @@ describe('rates', () => {
   it('counts response, resolution, satisfaction and reopening per community, category and department', async () => {
     const admin = await signIn(t, PHONES.admin);
     const from = new Date(t.clock.now().getTime() - 60 * 86_400_000).toISOString();
-    const byNode = await admin.get<{ total: Record<string, number | null>; rows: { key: string; name: string; total: number }[] }>(
-      `/api/case-rates?nodeId=${demo.street1.id}&from=${from}`,
-    );
+    const byNode = await admin.get<{
+      total: Record<string, number | null>;
+      rows: { key: string; name: string; total: number }[];
+    }>(`/api/case-rates?nodeId=${demo.street1.id}&from=${from}`);
     expect(byNode.status, byNode.text).toBe(200);
     const a = byNode.body.rows.find((r) => r.key === demo.A.id)!;
     expect(a).toMatchObject({ name: '银杏社区' });
@@ -266,6 +357,10 @@ describe('rates', () => {
     const byDept = await admin.get<{ rows: { name: string }[] }>(`/api/case-rates?groupBy=department&from=${from}`);
     expect(byDept.body.rows.map((r) => r.name)).toContain('区城市管理行政执法局');
     expectProblem(await resident.get('/api/case-rates'), 403, 'forbidden');
-    expectProblem(await (await signIn(t, PHONES.secretaryD)).get(`/api/case-rates?nodeId=${demo.A.id}`), 404, 'not_found');
+    expectProblem(
+      await (await signIn(t, PHONES.secretaryD)).get(`/api/case-rates?nodeId=${demo.A.id}`),
+      404,
+      'not_found',
+    );
   });
 });

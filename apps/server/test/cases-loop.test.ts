@@ -29,7 +29,11 @@ beforeAll(async () => {
   secretary = await signIn(t, PHONES.secretaryA);
   dispatcher = await signIn(t, PHONES.dispatcher);
   department = await signIn(t, PHONES.department);
-  [cgj, jsw, scj] = (await Promise.all(['cgj', 'jsw', 'scj'].map((c) => departmentIdOf(t, c)))) as [string, string, string];
+  [cgj, jsw, scj] = (await Promise.all(['cgj', 'jsw', 'scj'].map((c) => departmentIdOf(t, c)))) as [
+    string,
+    string,
+    string,
+  ];
 });
 afterAll(() => t.close());
 
@@ -111,18 +115,43 @@ describe('the closed loop', () => {
     const outside = demo.under(demo.D, 'building')[0]!;
     const base = { categoryId: leaks.id, placeId: building.id, description: '楼道灯不亮了很久' };
     await nothingWritten(t, async () => {
-      expectProblem(await resident.post('/api/cases', { ...base, categoryId: '999999' }), 422, 'validation_failed', '/categoryId');
-      expectProblem(await resident.post('/api/cases', { ...base, placeId: outside.id }), 422, 'validation_failed', '/placeId');
-      expectProblem(await resident.post('/api/cases', { ...base, description: '短' }), 422, 'validation_failed', '/description');
+      expectProblem(
+        await resident.post('/api/cases', { ...base, categoryId: '999999' }),
+        422,
+        'validation_failed',
+        '/categoryId',
+      );
+      expectProblem(
+        await resident.post('/api/cases', { ...base, placeId: outside.id }),
+        422,
+        'validation_failed',
+        '/placeId',
+      );
+      expectProblem(
+        await resident.post('/api/cases', { ...base, description: '短' }),
+        422,
+        'validation_failed',
+        '/description',
+      );
       const ten = Array.from({ length: 10 }, (_, i) => String(i).padStart(64, 'a'));
-      expectProblem(await resident.post('/api/cases', { ...base, attachments: ten }), 422, 'validation_failed', '/attachments');
+      expectProblem(
+        await resident.post('/api/cases', { ...base, attachments: ten }),
+        422,
+        'validation_failed',
+        '/attachments',
+      );
       expectProblem(
         await resident.post('/api/cases', { ...base, attachments: ['b'.repeat(64)] }),
         422,
         'validation_failed',
         '/attachments/0',
       );
-      expectProblem(await resident.post('/api/cases', { ...base, source: 'patrol' }), 422, 'validation_failed', '/source');
+      expectProblem(
+        await resident.post('/api/cases', { ...base, source: 'patrol' }),
+        422,
+        'validation_failed',
+        '/source',
+      );
     });
   });
 
@@ -141,7 +170,10 @@ describe('the closed loop', () => {
     k = await ok(dispatcher, k, { type: 'register' });
     await nothingWritten(t, async () => {
       expectProblem(
-        await act(dispatcher, k.id, k.version, { type: 'dispatch', assignments: [{ departmentId: scj, deadline: inFuture(t, 2) }] }),
+        await act(dispatcher, k.id, k.version, {
+          type: 'dispatch',
+          assignments: [{ departmentId: scj, deadline: inFuture(t, 2) }],
+        }),
         422,
         'department_not_serving',
         '/assignments/0/departmentId',
@@ -153,7 +185,10 @@ describe('the closed loop', () => {
     const leaks = await categoryByCode(resident, 'SQ06');
     const c = await report(resident, { categoryId: leaks.id, placeId: placesOfA(demo).building.id });
     const grid = await signIn(t, PHONES.gridWorkerA1);
-    const [a, b] = await Promise.all([act(secretary, c.id, 1, { type: 'accept' }), act(grid, c.id, 1, { type: 'accept' })]);
+    const [a, b] = await Promise.all([
+      act(secretary, c.id, 1, { type: 'accept' }),
+      act(grid, c.id, 1, { type: 'accept' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expectProblem(loser, 409, 'version_conflict');
@@ -170,11 +205,17 @@ describe('the closed loop', () => {
     c = await ok(dispatcher, c, { type: 'register' });
     c = await ok(dispatcher, c, { type: 'dispatch', assignments: [{ departmentId: cgj, deadline: inFuture(t, 1) }] });
     c = (await department.get<CaseDetail>(`/api/cases/${c.id}`)).body;
-    expectProblem(await act(department, c.id, c.version, { type: 'returnAssignment', departmentId: cgj }), 400, 'reason_required');
+    expectProblem(
+      await act(department, c.id, c.version, { type: 'returnAssignment', departmentId: cgj }),
+      400,
+      'reason_required',
+    );
     c = await ok(department, c, { type: 'returnAssignment', departmentId: cgj, note: '属建设工地渣土，非本部门职责' });
     expect(c.status).toBe('registered');
     c = (await dispatcher.get<CaseDetail>(`/api/cases/${c.id}`)).body;
-    expect(c.assignments).toEqual([expect.objectContaining({ departmentId: cgj, status: 'returned', reason: '属建设工地渣土，非本部门职责' })]);
+    expect(c.assignments).toEqual([
+      expect.objectContaining({ departmentId: cgj, status: 'returned', reason: '属建设工地渣土，非本部门职责' }),
+    ]);
     c = await ok(dispatcher, c, { type: 'dispatch', assignments: [{ departmentId: jsw, deadline: inFuture(t, 2) }] });
     const jswStaff = await signIn(t, PHONES.departmentJsw);
     const theirs = await jswStaff.get<CasePage>('/api/cases?box=to_accept');

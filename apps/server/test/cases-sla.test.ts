@@ -98,7 +98,11 @@ describe('SLA engine on the working calendar', () => {
     const manhole = await categoryByCode(resident, 'BJ0101'); // 0.5 natural hours, a department matter
     const c = await report(resident, { categoryId: manhole.id, placeId: placesOfA(demo).building.id });
     expect(c).toMatchObject({ status: 'escalated', level: 'street' });
-    expect(c.sla).toMatchObject({ stage: 'register', dueAt: utc('2026-10-11 22:30'), yellowAt: utc('2026-10-11 22:24') });
+    expect(c.sla).toMatchObject({
+      stage: 'register',
+      dueAt: utc('2026-10-11 22:30'),
+      yellowAt: utc('2026-10-11 22:24'),
+    });
     setClock('2026-10-11 22:31');
     await t.dispatch();
     expect(await notesOf(PHONES.dispatcher, c.no)).toEqual(expect.arrayContaining(['case.sla_red']));

@@ -1,8 +1,8 @@
 import type { RouteDef } from '@linli/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestResponse } from '../src/testing/client.ts';
-import { uploadPhoto } from './case-helpers.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/testing/index.ts';
+import { uploadPhoto } from './case-helpers.ts';
 import {
   type Demo,
   emptyRooms,

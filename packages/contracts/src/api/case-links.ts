@@ -89,7 +89,9 @@ export const qrReport = defineRoute({
       address: Type.String({ minLength: 2, maxLength: 200 }),
       categoryId: Type.String({ pattern: '^[0-9]{1,18}$' }),
       description: Type.String({ minLength: 5, maxLength: 2000 }),
-      attachments: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 9, uniqueItems: true })),
+      attachments: Type.Optional(
+        Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 9, uniqueItems: true }),
+      ),
       checkToken: Type.String({ maxLength: 500 }),
       checkAnswer: Type.String({ maxLength: 10 }),
     },

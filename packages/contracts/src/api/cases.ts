@@ -125,7 +125,9 @@ export const CaseDetail = Type.Object({
       agreedActions: Type.Array(Type.String()),
     }),
   ),
-  ratings: Type.Array(Type.Object({ score: Type.Integer(), comment: Type.String(), at: IsoTime, round: Type.Integer() })),
+  ratings: Type.Array(
+    Type.Object({ score: Type.Integer(), comment: Type.String(), at: IsoTime, round: Type.Integer() }),
+  ),
   parked: Type.Union([Type.Object({ reviewAt: IsoTime, reason: Type.String(), tier: Type.String() }), Type.Null()]),
   mergedInto: Type.Union([Type.Object({ id: CaseId, no: Type.String() }), Type.Null()]),
   mergedFrom: Type.Array(Type.Object({ id: CaseId, no: Type.String() })),
@@ -362,7 +364,12 @@ export const reportPlaces = defineRoute({
   response: Type.Object({
     community: Type.Object({ id: NodeId, name: Type.String() }),
     places: Type.Array(
-      Type.Object({ id: NodeId, name: Type.String(), type: Type.String(), parentId: Type.Union([NodeId, Type.Null()]) }),
+      Type.Object({
+        id: NodeId,
+        name: Type.String(),
+        type: Type.String(),
+        parentId: Type.Union([NodeId, Type.Null()]),
+      }),
     ),
   }),
 });

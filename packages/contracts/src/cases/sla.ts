@@ -12,8 +12,9 @@
  *   resolved             rate     the reporter's rating window (no yellow: it is not anyone's work)
  *   parked               review   the review date (no yellow)
  */
-import { dueAt, type TimeLimit, type TimeLimitUnit, yellowTime } from '../calendar/time-limit.ts';
+
 import type { WorkingCalendar } from '../calendar/calendar.ts';
+import { dueAt, type TimeLimit, type TimeLimitUnit, yellowTime } from '../calendar/time-limit.ts';
 import { ACTIVE_ASSIGNMENT, type CaseState, DAY_MS, RATING_WINDOW_DAYS } from './states.ts';
 
 export const SLA_STAGES = ['accept', 'handle', 'register', 'check', 'rate', 'review'] as const;
@@ -55,12 +56,7 @@ interface Limit {
   unit: TimeLimitUnit | undefined;
 }
 
-export function caseSla(
-  s: CaseState,
-  limits: StageLimits,
-  yellowShare: number,
-  cal: WorkingCalendar,
-): CaseSla | null {
+export function caseSla(s: CaseState, limits: StageLimits, yellowShare: number, cal: WorkingCalendar): CaseSla | null {
   const start = new Date(enteredAt(s));
   const limit = (l: TimeLimit, from: Date = start): Limit => ({ due: dueAt(from, l, cal), unit: l.unit });
   const accept = limits.accept ?? DEFAULT_LIMITS.accept;

@@ -29,7 +29,13 @@ export async function visibleCase(ctx: Ctx, id: string) {
 export async function detail(ctx: Ctx, id: string) {
   const { row, state, view } = await visibleCase(ctx, id);
   if (view === 'full' && !state.reporterIds.includes(ctx.user!.id))
-    await ctx.audit({ action: 'case.read', resourceType: 'case', resourceId: row.id, nodeId: row.place_id, nodePath: row.place_path });
+    await ctx.audit({
+      action: 'case.read',
+      resourceType: 'case',
+      resourceId: row.id,
+      nodeId: row.place_id,
+      nodePath: row.place_path,
+    });
   return toDetail(ctx, row, state, view);
 }
 
@@ -76,7 +82,11 @@ export async function applyCommand(
   if (!result.ok) throw refusal(result.code);
   const saved = await saveState(ctx, row, state, result.state, {
     topic: `case.${command.type}`,
-    payload: { type: command.type, actorId: ctx.user!.id, departmentId: 'departmentId' in command ? command.departmentId : null },
+    payload: {
+      type: command.type,
+      actorId: ctx.user!.id,
+      departmentId: 'departmentId' in command ? command.departmentId : null,
+    },
   });
   await ctx.audit({
     action: `case.${command.type}`,
@@ -108,10 +118,23 @@ export async function merge(ctx: Ctx, id: string, b: MergeBody) {
   if (target.community_id !== source.row.community_id) throw invalid('/targetId', 'other_community');
   const actor = caseActorOf(ctx.user!.id, ctx.grants);
   const note = b.note?.trim();
-  const result = cases.mergeCases(source.state, targetState, actor, ctx.now, { source: b.version, target: b.targetVersion }, note);
+  const result = cases.mergeCases(
+    source.state,
+    targetState,
+    actor,
+    ctx.now,
+    { source: b.version, target: b.targetVersion },
+    note,
+  );
   if (!result.ok) throw refusal(result.code);
-  await saveState(ctx, source.row, source.state, result.source, { topic: 'case.merge', payload: { targetId: target.id } });
-  const saved = await saveState(ctx, target, targetState, result.target, { topic: 'case.absorb', payload: { sourceId: source.row.id } });
+  await saveState(ctx, source.row, source.state, result.source, {
+    topic: 'case.merge',
+    payload: { targetId: target.id },
+  });
+  const saved = await saveState(ctx, target, targetState, result.target, {
+    topic: 'case.absorb',
+    payload: { sourceId: source.row.id },
+  });
   await ctx.audit({
     action: 'case.merge',
     resourceType: 'case',

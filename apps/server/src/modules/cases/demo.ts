@@ -49,18 +49,59 @@ export async function seedDemoCases(tx: Db, keys: Keys, at: Date, departments: R
     (await tx.selectFrom('app_user').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()).id;
   const deadline = (h: number) => new Date(at.getTime() + h * H).toISOString();
   const list: DemoCase[] = [
-    { reporter: '13800000005', source: 'app', category: 'SQ06', place: '银杏社区/第一网格/1号楼', description: '1号楼2单元楼道顶上一直在滴水，墙皮都泡起来了，麻烦尽快看看。', public: true, hoursAgo: 3, steps: [] },
-    { reporter: '13800000005', source: 'app', category: 'SQ05', place: '银杏社区/第一网格/2号楼', description: '晚上十点以后楼上还在装修敲墙，孩子没法睡觉。', hoursAgo: 30, steps: [{ by: '13800000003', command: { type: 'accept' }, afterHours: 1 }] },
-    { reporter: '13800000006', source: 'app', category: 'SQ03', place: '海棠社区', description: '小区东门消防通道长期有车乱停，救护车进不来。', public: true, hoursAgo: 5, steps: [] },
     {
-      reporter: '13800000004', source: 'patrol', category: 'SJ0101', place: '银杏社区/第一网格', description: '巡查发现银杏路与松林路路口有暴露垃圾堆放。', hoursAgo: 26,
+      reporter: '13800000005',
+      source: 'app',
+      category: 'SQ06',
+      place: '银杏社区/第一网格/1号楼',
+      description: '1号楼2单元楼道顶上一直在滴水，墙皮都泡起来了，麻烦尽快看看。',
+      public: true,
+      hoursAgo: 3,
+      steps: [],
+    },
+    {
+      reporter: '13800000005',
+      source: 'app',
+      category: 'SQ05',
+      place: '银杏社区/第一网格/2号楼',
+      description: '晚上十点以后楼上还在装修敲墙，孩子没法睡觉。',
+      hoursAgo: 30,
+      steps: [{ by: '13800000003', command: { type: 'accept' }, afterHours: 1 }],
+    },
+    {
+      reporter: '13800000006',
+      source: 'app',
+      category: 'SQ03',
+      place: '海棠社区',
+      description: '小区东门消防通道长期有车乱停，救护车进不来。',
+      public: true,
+      hoursAgo: 5,
+      steps: [],
+    },
+    {
+      reporter: '13800000004',
+      source: 'patrol',
+      category: 'SJ0101',
+      place: '银杏社区/第一网格',
+      description: '巡查发现银杏路与松林路路口有暴露垃圾堆放。',
+      hoursAgo: 26,
       steps: [
         { by: '13800000002', command: { type: 'register' }, afterHours: 1 },
-        { by: '13800000002', command: { type: 'dispatch', assignments: [{ departmentId: departments.cgj!, deadline: deadline(20) }] }, afterHours: 1.2 },
+        {
+          by: '13800000002',
+          command: { type: 'dispatch', assignments: [{ departmentId: departments.cgj!, deadline: deadline(20) }] },
+          afterHours: 1.2,
+        },
       ],
     },
     {
-      reporter: '13800000005', source: 'app', category: 'SQ07', place: '银杏社区/第二网格', description: '中心花园的健身器材扶手断了，老人用着很危险。', public: true, hoursAgo: 120,
+      reporter: '13800000005',
+      source: 'app',
+      category: 'SQ07',
+      place: '银杏社区/第二网格',
+      description: '中心花园的健身器材扶手断了，老人用着很危险。',
+      public: true,
+      hoursAgo: 120,
       steps: [
         { by: '13800000003', command: { type: 'accept' }, afterHours: 2 },
         { by: '13800000003', command: { type: 'resolve', note: '已联系物业更换扶手并加固底座。' }, afterHours: 48 },
@@ -68,16 +109,34 @@ export async function seedDemoCases(tx: Db, keys: Keys, at: Date, departments: R
       ],
     },
     {
-      reporter: '13800000003', source: 'phone', category: 'SJ0502', place: '银杏社区/第二网格', description: '居民来电反映某户疑似群租，进出人员多，存在消防隐患。', hoursAgo: 8,
+      reporter: '13800000003',
+      source: 'phone',
+      category: 'SJ0502',
+      place: '银杏社区/第二网格',
+      description: '居民来电反映某户疑似群租，进出人员多，存在消防隐患。',
+      hoursAgo: 8,
       steps: [], // a street matter: it starts at the street's grid centre
     },
     {
-      reporter: '13800000005', source: 'app', category: 'SJ0201', place: '银杏社区/第一网格/1号楼', description: '单元门口和电梯里贴满了小广告。', hoursAgo: 50,
+      reporter: '13800000005',
+      source: 'app',
+      category: 'SJ0201',
+      place: '银杏社区/第一网格/1号楼',
+      description: '单元门口和电梯里贴满了小广告。',
+      hoursAgo: 50,
       steps: [
         { by: '13800000002', command: { type: 'register' }, afterHours: 1 },
-        { by: '13800000002', command: { type: 'dispatch', assignments: [{ departmentId: departments.cgj!, deadline: deadline(10) }] }, afterHours: 1.5 },
+        {
+          by: '13800000002',
+          command: { type: 'dispatch', assignments: [{ departmentId: departments.cgj!, deadline: deadline(10) }] },
+          afterHours: 1.5,
+        },
         { by: '13800000007', command: { type: 'acceptAssignment', departmentId: departments.cgj! }, afterHours: 3 },
-        { by: '13800000007', command: { type: 'handle', departmentId: departments.cgj!, note: '已清理单元门口及电梯内小广告。' }, afterHours: 24 },
+        {
+          by: '13800000007',
+          command: { type: 'handle', departmentId: departments.cgj!, note: '已清理单元门口及电梯内小广告。' },
+          afterHours: 24,
+        },
       ],
     },
   ];
@@ -106,7 +165,10 @@ export async function seedDemoCases(tx: Db, keys: Keys, at: Date, departments: R
       if (!r.ok) throw new Error(`demo case ${d.category} ${s.command.type}: ${r.code}`);
       const stepEnv = { tx, now, emit: (e: Parameters<typeof emitEvent>[2]) => emitEvent(tx, now, e) };
       const row = (await repo.rowById(tx, saved.row.id))!;
-      saved = await saveState(stepEnv, row, saved.state, r.state, { topic: `case.${s.command.type}`, payload: { type: s.command.type, actorId: by } });
+      saved = await saveState(stepEnv, row, saved.state, r.state, {
+        topic: `case.${s.command.type}`,
+        payload: { type: s.command.type, actorId: by },
+      });
     }
   }
 }

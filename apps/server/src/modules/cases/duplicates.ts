@@ -6,8 +6,8 @@
 import type { api, cases } from '@linli/contracts';
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.ts';
-import { textSimilarity } from '../../platform/text/tokens.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { textSimilarity } from '../../platform/text/tokens.ts';
 import { placeOf } from './intake.ts';
 import * as q from './listing-repository.ts';
 import { viewOf } from './policy.ts';
@@ -55,7 +55,11 @@ export async function suggest(ctx: Ctx, f: Query) {
   });
   scored.sort((a, b) => b.similarity - a.similarity || Number(b.sameBuilding) - Number(a.sameBuilding));
   const top = scored.slice(0, 10);
-  const lookups = await lookupsFor(ctx.tx, top.map((s) => s.r), ctx.lang);
+  const lookups = await lookupsFor(
+    ctx.tx,
+    top.map((s) => s.r),
+    ctx.lang,
+  );
   return {
     items: top.map((s) => ({
       ...toSummary(s.r, lookups, ctx.now, s.view),

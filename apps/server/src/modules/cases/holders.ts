@@ -14,7 +14,8 @@ const STREET: Role[] = ['street_dispatcher'];
 
 async function departmentStaff(tx: Db, s: cases.CaseState, departmentIds: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
-  for (const d of departmentIds) for (const u of await usersWithRoleOver(tx, ['department_staff'], s.streetPath, d)) out.add(u);
+  for (const d of departmentIds)
+    for (const u of await usersWithRoleOver(tx, ['department_staff'], s.streetPath, d)) out.add(u);
   return [...out];
 }
 

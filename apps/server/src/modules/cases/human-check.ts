@@ -11,7 +11,8 @@ import * as repo from './repository.ts';
 
 const TTL_MS = 15 * 60 * 1000;
 
-const mac = (keys: Keys, s: string) => createHmac('sha256', keys.signing).update(`human-check:${s}`).digest('base64url');
+const mac = (keys: Keys, s: string) =>
+  createHmac('sha256', keys.signing).update(`human-check:${s}`).digest('base64url');
 
 export interface Challenge {
   token: string;

@@ -131,7 +131,13 @@ export async function createCaseRecord(env: Env & { keys: Ctx['keys'] }, i: NewC
 type ReportBody = Static<typeof api.cases.reportCase.body>;
 
 const PATROL_ROLES: Role[] = ['grid_worker', 'microgrid_volunteer'];
-const DESK_ROLES: Role[] = ['community_secretary', 'committee_member', 'street_dispatcher', 'street_staff', 'grid_worker'];
+const DESK_ROLES: Role[] = [
+  'community_secretary',
+  'committee_member',
+  'street_dispatcher',
+  'street_staff',
+  'grid_worker',
+];
 
 /** The role through which the caller may use a source at a place, or null. */
 function sourceRole(ctx: Ctx, source: string, path: string): Role | null {
@@ -187,7 +193,7 @@ export async function reportPlaces(ctx: Ctx, communityId: string | undefined) {
   const scopes = scopeOf(ctx.actor, 'case.report');
   const id = communityId ?? scopes[0]?.split('/').filter(Boolean)[2];
   const community = id ? await placeOf(ctx.tx, id) : null;
-  if (!community || community.type !== 'community' || !ctx.can('case.report', community.path)) throw notFound();
+  if (community?.type !== 'community' || !ctx.can('case.report', community.path)) throw notFound();
   const nodes = await org.descendants(ctx.tx, community.path, ['grid', 'building']);
   return {
     community: { id: community.id, name: community.name },

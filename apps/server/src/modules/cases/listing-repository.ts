@@ -46,7 +46,9 @@ export function scopeFilter(eb: EB, scopes: readonly string[]) {
 const OPEN = ['submitted', 'accepted', 'escalated', 'registered', 'dispatched', 'checking'];
 
 function filtered(tx: Db, q: Omit<InboxQuery, 'limit'>) {
-  let query = c(tx).selectFrom('case_record').where((eb) => scopeFilter(eb, q.scopes));
+  let query = c(tx)
+    .selectFrom('case_record')
+    .where((eb) => scopeFilter(eb, q.scopes));
   if (q.departments) {
     const d = q.departments;
     query = query.where(({ exists, selectFrom }) =>
@@ -73,8 +75,7 @@ function filtered(tx: Db, q: Omit<InboxQuery, 'limit'>) {
     );
   }
   if (q.statuses) query = query.where('status', 'in', q.statuses);
-  if (q.due === 'overdue')
-    query = query.where('status', 'in', OPEN).where('due_at', '<', q.now);
+  if (q.due === 'overdue') query = query.where('status', 'in', OPEN).where('due_at', '<', q.now);
   if (q.due === 'near_due')
     query = query.where('status', 'in', OPEN).where('yellow_at', '<=', q.now).where('due_at', '>=', q.now);
   if (q.categoryIds) query = query.where('category_id', 'in', q.categoryIds);
@@ -102,7 +103,9 @@ export const inbox = (tx: Db, q: InboxQuery) =>
 
 /** How many rows match, counting no further than `cap` (an inbox badge says "999+", not an exact number). */
 export async function countCapped(tx: Db, q: Omit<InboxQuery, 'limit' | 'cursor'>, cap: number): Promise<number> {
-  const sub = filtered(tx, { ...q, cursor: null }).select(sql`1`.as('one')).limit(cap);
+  const sub = filtered(tx, { ...q, cursor: null })
+    .select(sql`1`.as('one'))
+    .limit(cap);
   const row = await tx
     .selectFrom(sub.as('x'))
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -124,7 +127,13 @@ const DEG_LAT_M = 111_320;
 /** Open cases of a category in a community, in the same building or inside a box around a point. */
 export function duplicateCandidates(
   tx: Db,
-  f: { communityId: string; categoryId: string; buildingPath: string | null; point: { lat: number; lng: number } | null; excludeId?: string | null },
+  f: {
+    communityId: string;
+    categoryId: string;
+    buildingPath: string | null;
+    point: { lat: number; lng: number } | null;
+    excludeId?: string | null;
+  },
 ) {
   return c(tx)
     .selectFrom('case_record')

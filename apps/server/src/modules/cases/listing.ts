@@ -77,7 +77,8 @@ async function boxQuery(ctx: Ctx, box: Inbox, f: Omit<ListQuery, 'box' | 'cursor
   const roles = new Set(staffGrants.map((g) => g.role));
   const deptIds = departmentIdsOf(ctx.grants);
   // A department reads only what was dispatched to it; everyone else their subtree.
-  const asDepartment = deptIds.length > 0 && scopeOf({ userId: ctx.user!.id, grants: staffGrants }, 'case.read').length === 0;
+  const asDepartment =
+    deptIds.length > 0 && scopeOf({ userId: ctx.user!.id, grants: staffGrants }, 'case.read').length === 0;
   const scopes = listingScope(ctx.actor, 'case.read', within);
   const base: Omit<q.InboxQuery, 'limit'> = {
     scopes,
@@ -93,7 +94,10 @@ async function boxQuery(ctx: Ctx, box: Inbox, f: Omit<ListQuery, 'box' | 'cursor
   }
   if (asDepartment) {
     if (!(box in DEPARTMENT_BOX) && box !== 'overdue' && box !== 'near_due') return null;
-    base.departments = { ids: f.departmentId ? deptIds.filter((d) => d === f.departmentId) : deptIds, statuses: DEPARTMENT_BOX[box] ?? null };
+    base.departments = {
+      ids: f.departmentId ? deptIds.filter((d) => d === f.departmentId) : deptIds,
+      statuses: DEPARTMENT_BOX[box] ?? null,
+    };
     if (base.departments.ids.length === 0) return null;
   }
   if (box === 'overdue' || box === 'near_due') return { ...base, due: box };

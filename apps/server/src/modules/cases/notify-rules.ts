@@ -5,9 +5,9 @@
 import type { cases } from '@linli/contracts';
 import type { Db } from '../../platform/db/engine.ts';
 import type { EventSubscriber } from '../../platform/modules.ts';
+import * as categories from '../categories/service.ts';
 import type { NotificationKind } from '../notifications/service.ts';
 import { notify } from '../notifications/service.ts';
-import * as categories from '../categories/service.ts';
 import * as org from '../org/service.ts';
 import { departmentStaffOf, holdersOf } from './holders.ts';
 import * as repo from './repository.ts';
@@ -18,7 +18,10 @@ export async function paramsOf(tx: Db, row: repo.CaseRow): Promise<Record<string
     org.getNodes(tx, [row.community_id, row.place_id]),
   ]);
   const name = new Map(nodes.map((n) => [n.id, n.name]));
-  const place = row.place_id === row.community_id ? name.get(row.community_id) : `${name.get(row.community_id)} ${name.get(row.place_id)}`;
+  const place =
+    row.place_id === row.community_id
+      ? name.get(row.community_id)
+      : `${name.get(row.community_id)} ${name.get(row.place_id)}`;
   return { no: row.no, category: cat?.name ?? '', categoryEn: cat?.nameEn ?? '', place: place ?? '' };
 }
 

@@ -6,7 +6,7 @@
  *   a neighbour (community.read) public view of a public case: personal data removed
  *   anyone else                  nothing (404)
  */
-import { type Actor, can, cases } from '@linli/contracts';
+import { type Actor, can, type cases } from '@linli/contracts';
 import type { LoadedGrant } from '../../platform/access/actor.ts';
 
 export type CaseView = 'full' | 'public';
@@ -24,7 +24,10 @@ export const caseActorOf = (userId: string, grants: readonly LoadedGrant[]): cas
 
 /** Departments involved in a case: assignments (any status) and meeting invitations. */
 export const involvedDepartments = (s: cases.CaseState): Set<string> =>
-  new Set([...s.assignments.map((a) => a.departmentId), ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId))]);
+  new Set([
+    ...s.assignments.map((a) => a.departmentId),
+    ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId)),
+  ]);
 
 /** Staff other than departments read every case in their subtree. */
 export const staffSees = (userId: string, grants: readonly LoadedGrant[], path: string): boolean =>

@@ -39,7 +39,14 @@ export async function caseLink(ctx: Ctx, placeId: string, rotate = false) {
     ? await repo.rotateLink(ctx.tx, place.communityId, place.id, ctx.user!.id, ctx.now)
     : await repo.linkVersion(ctx.tx, place.communityId, place.id);
   if (rotate)
-    await ctx.audit({ action: 'case.link.rotate', resourceType: 'case_link', resourceId: place.id, nodeId: place.id, nodePath: place.path, detail: { version } });
+    await ctx.audit({
+      action: 'case.link.rotate',
+      resourceType: 'case_link',
+      resourceId: place.id,
+      nodeId: place.id,
+      nodePath: place.path,
+      detail: { version },
+    });
   const token = makeLinkToken(ctx.keys, place.id, version);
   const community = place.type === 'community' ? place : await placeOf(ctx.tx, place.communityId);
   return {
@@ -57,7 +64,8 @@ async function placeOfToken(ctx: Ctx, token: string) {
   const t = readLinkToken(ctx.keys, token);
   if (!t) throw notFound('link_invalid');
   const place = await placeOf(ctx.tx, t.placeId);
-  if (!place || t.version !== (await repo.linkVersion(ctx.tx, place.communityId, place.id))) throw notFound('link_invalid');
+  if (!place || t.version !== (await repo.linkVersion(ctx.tx, place.communityId, place.id)))
+    throw notFound('link_invalid');
   return place;
 }
 
@@ -76,7 +84,12 @@ export async function reportInfo(ctx: Ctx, token: string) {
 type QrBody = Static<typeof api.caseLinks.qrReport.body>;
 export const hashTrackingKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export async function reportByQr(ctx: Ctx, token: string, b: QrBody, checkPhotos: (ids: readonly string[]) => Promise<void>) {
+export async function reportByQr(
+  ctx: Ctx,
+  token: string,
+  b: QrBody,
+  checkPhotos: (ids: readonly string[]) => Promise<void>,
+) {
   const place = await placeOfToken(ctx, token);
   if (!(await passChallenge(ctx.tx, ctx.keys, b.checkToken, b.checkAnswer, ctx.now)))
     throw new AppError(422, 'human_check_failed', {}, [{ path: '/checkAnswer', code: 'human_check_failed' }]);
@@ -96,7 +109,14 @@ export async function reportByQr(ctx: Ctx, token: string, b: QrBody, checkPhotos
     contact: { name: b.name.trim(), phone: b.phone },
     trackingHash: hashTrackingKey(trackingKey),
   });
-  await ctx.audit({ action: 'case.report', resourceType: 'case', resourceId: saved.row.id, nodeId: place.id, nodePath: place.path, detail: { no: saved.row.no, source: 'qr' } });
+  await ctx.audit({
+    action: 'case.report',
+    resourceType: 'case',
+    resourceId: saved.row.id,
+    nodeId: place.id,
+    nodePath: place.path,
+    detail: { no: saved.row.no, source: 'qr' },
+  });
   return { no: saved.row.no, trackingKey };
 }
 
@@ -115,7 +135,11 @@ export async function track(ctx: Ctx, key: string) {
     status: row.status as Static<typeof api.caseLinks.trackCase.response>['status'],
     createdAt: row.created_at.toISOString(),
     // Staff answers are shown; the reporter's own words and any names are not.
-    timeline: timeline.map((e) => ({ type: e.type, at: e.at, toStatus: e.toStatus, note: e.role === 'reporter' || e.type === 'created' ? '' : e.note })),
+    timeline: timeline.map((e) => ({
+      type: e.type,
+      at: e.at,
+      toStatus: e.toStatus,
+      note: e.role === 'reporter' || e.type === 'created' ? '' : e.note,
+    })),
   };
 }
-

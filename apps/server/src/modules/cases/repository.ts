@@ -222,7 +222,9 @@ export async function rotateLink(tx: Db, communityId: string, placeId: string, b
     .insertInto('case_link')
     .values({ community_id: communityId, place_id: placeId, version: 2, created_by: by, created_at: at })
     .onConflict((oc) =>
-      oc.columns(['community_id', 'place_id']).doUpdateSet((eb) => ({ version: eb('case_link.version', '+', 1), created_by: by, created_at: at })),
+      oc
+        .columns(['community_id', 'place_id'])
+        .doUpdateSet((eb) => ({ version: eb('case_link.version', '+', 1), created_by: by, created_at: at })),
     )
     .returning('version')
     .executeTakeFirstOrThrow();

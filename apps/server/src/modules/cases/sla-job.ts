@@ -38,7 +38,14 @@ export async function handleSla(tx: Db, payload: SlaPayload, now: Date): Promise
       await repo.markSlaNotified(tx, row, 'red'); // counts the miss; the new stage starts unnotified
       await saveState(env, row, state, after, { topic: 'case.autoEscalate' });
       const userIds = [...(await holdersOf(tx, after)), ...(await supervisorsOf(tx, state))];
-      await notify(tx, now, { userIds, kind: 'case.auto_escalated', params, link: `/console/cases/${row.id}`, communityId: row.community_id, sms: true });
+      await notify(tx, now, {
+        userIds,
+        kind: 'case.auto_escalated',
+        params,
+        link: `/console/cases/${row.id}`,
+        communityId: row.community_id,
+        sms: true,
+      });
       return;
     }
   }

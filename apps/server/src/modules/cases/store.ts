@@ -37,7 +37,12 @@ async function scheduleSla(env: Env, r: { community_id: string; id: string }, pa
   if (!due) return;
   const payload = { caseId: r.id, communityId: r.community_id, dueAt: due.toISOString() };
   if (yellow && patch.sla_stage !== 'rate' && patch.sla_stage !== 'review')
-    await env.emit({ topic: SLA_TOPIC, communityId: r.community_id, payload: { ...payload, colour: 'yellow' }, availableAt: yellow });
+    await env.emit({
+      topic: SLA_TOPIC,
+      communityId: r.community_id,
+      payload: { ...payload, colour: 'yellow' },
+      availableAt: yellow,
+    });
   await env.emit({
     topic: SLA_TOPIC,
     communityId: r.community_id,
@@ -46,7 +51,8 @@ async function scheduleSla(env: Env, r: { community_id: string; id: string }, pa
   });
 }
 
-const sameTime = (a: Date | null | undefined, b: Date | null | undefined) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameTime = (a: Date | null | undefined, b: Date | null | undefined) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
 export interface Saved {
   row: repo.CaseRow;
@@ -54,13 +60,23 @@ export interface Saved {
 }
 
 /** Writes a new state of an existing case; 409 when the row moved since `row` was read. */
-export async function saveState(env: Env, row: repo.CaseRow, before: cases.CaseState, after: cases.CaseState, event: { topic: string; payload?: Record<string, unknown> }): Promise<Saved> {
+export async function saveState(
+  env: Env,
+  row: repo.CaseRow,
+  before: cases.CaseState,
+  after: cases.CaseState,
+  event: { topic: string; payload?: Record<string, unknown> },
+): Promise<Saved> {
   const cat = await categoryInfo(env.tx, row.category_id);
   const cal = await calendarFor(env.tx, row.district_id);
   const patch = project(after, cat!, cal, env.now);
   const moved = !sameTime(patch.due_at as Date | null, row.due_at) || patch.sla_stage !== row.sla_stage;
   if (moved) patch.sla_notified = null;
-  const ok = await repo.updateCase(env.tx, { communityId: row.community_id, id: row.id, version: before.version }, patch);
+  const ok = await repo.updateCase(
+    env.tx,
+    { communityId: row.community_id, id: row.id, version: before.version },
+    patch,
+  );
   if (!ok) throw conflict('version_conflict');
   await repo.appendEvents(env.tx, row.community_id, row.id, after.timeline.slice(before.timeline.length));
   const added = after.reporterIds.filter((u) => !before.reporterIds.includes(u));

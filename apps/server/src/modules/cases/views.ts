@@ -58,10 +58,7 @@ export function toSummary(r: repo.CaseRow, l: Lookups, now: Date, view: CaseView
           startedAt: (r.updated_at ?? r.created_at).toISOString(),
           yellowAt: r.yellow_at ? r.yellow_at.toISOString() : null,
           dueAt: r.due_at.toISOString(),
-          colour: cases.slaColour(
-            { yellowAt: r.yellow_at?.toISOString() ?? null, dueAt: r.due_at.toISOString() },
-            now,
-          ),
+          colour: cases.slaColour({ yellowAt: r.yellow_at?.toISOString() ?? null, dueAt: r.due_at.toISOString() }, now),
         }
       : null;
   return {
@@ -101,12 +98,20 @@ async function reportersOf(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, mask: 
 export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, view: CaseView): Promise<Detail> {
   const full = view === 'full';
   const deptIds = [
-    ...new Set([...s.assignments.map((a) => a.departmentId), ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId))]),
+    ...new Set([
+      ...s.assignments.map((a) => a.departmentId),
+      ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId)),
+    ]),
   ];
   const [lookups, ancestors, names, merged, depts, [self]] = await Promise.all([
     lookupsFor(ctx.tx, [r], ctx.lang),
     org.ancestorsOf(ctx.tx, r.place_path),
-    full ? repo.userNames(ctx.tx, s.timeline.map((e) => e.actorId)) : Promise.resolve(new Map<string, string>()),
+    full
+      ? repo.userNames(
+          ctx.tx,
+          s.timeline.map((e) => e.actorId),
+        )
+      : Promise.resolve(new Map<string, string>()),
     repo.rowsByIds(ctx.tx, [...(s.mergedInto ? [s.mergedInto] : []), ...s.mergedFrom]),
     repo.departmentsByIds(ctx.tx, deptIds),
     org.getNodes(ctx.tx, [r.place_id]),

@@ -60,7 +60,10 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
         .values({ id: d.id, district_id: node('district').id, name: d.name, code: d.code })
         .execute();
       for (const s of d.streets)
-        await tx.insertInto('department_street').values({ department_id: d.id, street_id: node(s).id }).execute();
+        await tx
+          .insertInto('department_street')
+          .values({ department_id: d.id, street_id: node(s).id })
+          .execute();
     }
     const deptId = (code: string) => DEMO_DEPARTMENTS.find((d) => d.code === code)!.id;
 

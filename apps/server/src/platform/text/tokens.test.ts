@@ -15,12 +15,17 @@ describe('Chinese-aware search tokens', () => {
 
   it('property: every substring of a Han text is found by its query tokens', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'楼道漏水噪声扰民停车宠物垃圾'), minLength: 2, maxLength: 20 }), fc.nat(), fc.nat(), (text, a, b) => {
-        const from = a % text.length;
-        const to = from + 1 + (b % (text.length - from));
-        const q = text.slice(from, to);
-        expect(searchTokens(text)).toEqual(expect.arrayContaining(queryTokens(q)));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'楼道漏水噪声扰民停车宠物垃圾'), minLength: 2, maxLength: 20 }),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const from = a % text.length;
+          const to = from + 1 + (b % (text.length - from));
+          const q = text.slice(from, to);
+          expect(searchTokens(text)).toEqual(expect.arrayContaining(queryTokens(q)));
+        },
+      ),
     );
   });
 
@@ -31,7 +36,9 @@ describe('Chinese-aware search tokens', () => {
 
   it('scores similar complaints above unrelated ones', () => {
     const base = '3号楼楼道漏水，天花板一直滴水';
-    expect(textSimilarity(base, '三号楼楼道天花板漏水滴水')).toBeGreaterThan(textSimilarity(base, '小区门口有人占道经营'));
+    expect(textSimilarity(base, '三号楼楼道天花板漏水滴水')).toBeGreaterThan(
+      textSimilarity(base, '小区门口有人占道经营'),
+    );
     expect(textSimilarity(base, base)).toBe(1);
     expect(textSimilarity('', base)).toBe(0);
   });
