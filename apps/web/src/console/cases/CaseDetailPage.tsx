@@ -10,6 +10,9 @@ import { AssignmentsCard, DescriptionCard, MeetingsCard, RatingsCard, ReporterCa
 import { useCase } from './model.ts';
 import { CaseTimeline } from './Timeline.tsx';
 
+/** Whether there is a console page to go back to (react-router keeps the history index in `state.idx`). */
+const cameFromConsole = (): boolean => ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
+
 /** The case page: header, the commands allowed now, description and photos, history, departments, meetings. */
 export function CaseDetailPage() {
   const { t } = useTranslation();
@@ -18,7 +21,7 @@ export function CaseDetailPage() {
   const q = useCase(id);
   const [conflict, setConflict] = useState<string | null>(null);
   const back = (
-    <Button onClick={() => nav('/cases')} {...tid('case-back')}>
+    <Button onClick={() => (cameFromConsole() ? nav(-1) : nav('/cases'))} {...tid('case-back')}>
       ← {t('casesConsole.detail.back')}
     </Button>
   );

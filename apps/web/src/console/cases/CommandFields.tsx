@@ -52,11 +52,11 @@ export function CommandFields({ c, type }: { c: CaseDetail; type: string }) {
         <>
           <Form.Item name="passed" label={t('casesConsole.form.passed')}>
             <Radio.Group optionType="button" buttonStyle="solid">
-              <Radio.Button value="pass" {...tid('case-cmd-pass')}>
-                {t('casesConsole.form.pass')}
+              <Radio.Button value="pass">
+                <span {...tid('case-cmd-pass')}>{t('casesConsole.form.pass')}</span>
               </Radio.Button>
-              <Radio.Button value="fail" {...tid('case-cmd-fail')}>
-                {t('casesConsole.form.fail')}
+              <Radio.Button value="fail">
+                <span {...tid('case-cmd-fail')}>{t('casesConsole.form.fail')}</span>
               </Radio.Button>
             </Radio.Group>
           </Form.Item>
@@ -78,8 +78,8 @@ export function CommandFields({ c, type }: { c: CaseDetail; type: string }) {
           <Form.Item name="level" label={t('casesConsole.form.urgeLevel')}>
             <Radio.Group optionType="button">
               {(['normal', 'yellow', 'red'] as const).map((l) => (
-                <Radio.Button key={l} value={l} {...tid(`case-cmd-urge-${l}`)}>
-                  {labels.urge(l)}
+                <Radio.Button key={l} value={l}>
+                  <span {...tid(`case-cmd-urge-${l}`)}>{labels.urge(l)}</span>
                 </Radio.Button>
               ))}
             </Radio.Group>
@@ -133,11 +133,11 @@ export function CommandFields({ c, type }: { c: CaseDetail; type: string }) {
       return (
         <Form.Item name="attend" label={t('casesConsole.form.attend')}>
           <Radio.Group optionType="button">
-            <Radio.Button value="yes" {...tid('case-cmd-attend-yes')}>
-              {labels.attendance('confirmed')}
+            <Radio.Button value="yes">
+              <span {...tid('case-cmd-attend-yes')}>{labels.attendance('confirmed')}</span>
             </Radio.Button>
-            <Radio.Button value="no" {...tid('case-cmd-attend-no')}>
-              {labels.attendance('declined')}
+            <Radio.Button value="no">
+              <span {...tid('case-cmd-attend-no')}>{labels.attendance('declined')}</span>
             </Radio.Button>
           </Radio.Group>
         </Form.Item>

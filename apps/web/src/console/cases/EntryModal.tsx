@@ -95,8 +95,8 @@ export function EntryModal({ sources, onClose }: { sources: EntrySource[] | null
         <Form.Item name="source" label={t('casesConsole.entry.source')}>
           <Radio.Group optionType="button" {...tid('case-entry-source')}>
             {(sources ?? []).map((s) => (
-              <Radio.Button key={s} value={s} {...tid(`case-entry-source-${s}`)}>
-                {labels.source(s)}
+              <Radio.Button key={s} value={s}>
+                <span {...tid(`case-entry-source-${s}`)}>{labels.source(s)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -125,6 +125,7 @@ export function EntryModal({ sources, onClose }: { sources: EntrySource[] | null
           rules={[required(t('casesConsole.entry.category'))]}
         >
           <TreeSelect
+            treeExpandAction="click"
             showSearch
             treeData={categoryOptions(categories.data?.items ?? [], {
               stem: 'case-entry-category',
@@ -142,6 +143,7 @@ export function EntryModal({ sources, onClose }: { sources: EntrySource[] | null
           rules={[required(t('casesConsole.entry.place'))]}
         >
           <TreeSelect
+            treeDefaultExpandAll
             showSearch
             loading={tree.isPending}
             treeData={placeOptions(buildTree((tree.data?.nodes ?? []) as OrgNode[]))}

@@ -32,6 +32,7 @@ export function InboxFilters({ value, onChange, departments }: Props) {
   return (
     <Space wrap>
       <TreeSelect
+        treeExpandAction="click"
         allowClear
         showSearch
         placeholder={t('casesConsole.filters.category')}

@@ -1,6 +1,6 @@
 import { api } from '@linli/contracts';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Button, Grid, Space, Tabs, Typography } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { tid } from '../../shared/testid.ts';
 import { useActing } from '../acting.tsx';
 import { type BulkResult, BulkResults } from './BulkResults.tsx';
 import { EntryModal, type EntrySource } from './EntryModal.tsx';
+import { InboxCards } from './InboxCards.tsx';
 import { type Filters, InboxFilters } from './InboxFilters.tsx';
 import { InboxTable } from './InboxTable.tsx';
 import { casesKey, INBOXES, type Inbox } from './model.ts';
@@ -33,6 +34,7 @@ export function InboxPage() {
   const [entry, setEntry] = useState<EntrySource[] | null>(null);
   const [busy, setBusy] = useState(false);
   const nodeId = acting.nodeId;
+  const screens = Grid.useBreakpoint();
 
   const counts = useQuery({
     queryKey: [...casesKey, 'counts', nodeId],
@@ -142,7 +144,11 @@ export function InboxPage() {
       </Space>
       {results && <BulkResults results={results} onClose={() => setResults(null)} />}
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} {...tid('cases-error')} />}
-      <InboxTable rows={rows} loading={list.isFetching} selected={selected} onSelect={setSelected} />
+      {screens.md === false ? (
+        <InboxCards rows={rows} loading={list.isFetching} selected={selected} onSelect={setSelected} />
+      ) : (
+        <InboxTable rows={rows} loading={list.isFetching} selected={selected} onSelect={setSelected} />
+      )}
       <div style={{ textAlign: 'center' }}>
         {list.hasNextPage ? (
           <Button

@@ -16,7 +16,8 @@ interface Props {
 
 /** The inbox table; only submitted cases can be ticked for bulk sign-for. */
 export function InboxTable({ rows, loading, selected, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
   const nav = useNavigate();
   const open = (c: CaseSummary) => nav(`/cases/${c.id}`);
   return (
@@ -26,7 +27,7 @@ export function InboxTable({ rows, loading, selected, onSelect }: Props) {
       loading={loading}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1120 }}
+      scroll={{ x: english ? 1240 : 1120 }}
       rowSelection={{
         selectedRowKeys: selected,
         onChange: onSelect,
@@ -66,7 +67,7 @@ export function InboxTable({ rows, loading, selected, onSelect }: Props) {
         {
           title: t('casesConsole.columns.status'),
           dataIndex: 'status',
-          width: 110,
+          width: english ? 190 : 110,
           render: (s: string) => <StatusTag status={s} testId="case-row-status" />,
         },
         {

@@ -48,6 +48,10 @@ function useDetails(c: CaseDetail) {
       out.push([t('casesConsole.meeting.agreedActions'), strs(d.agreedActions).join(';')]);
     if (typeof d.score === 'number') out.push([k('score'), '★'.repeat(d.score)]);
     if (str(d.comment)) out.push([k('comment'), str(d.comment)]);
+    if (e.type === 'absorb' && str(d.sourceId)) {
+      const source = c.mergedFrom.find((m) => m.id === d.sourceId);
+      out.push([t('casesConsole.detail.mergedFrom'), source?.no ?? str(d.sourceId)]);
+    }
     if (e.type === 'merge' && str(d.targetId)) {
       const target = c.mergedInto && c.mergedInto.id === d.targetId ? c.mergedInto.no : str(d.targetId);
       out.push([k('target'), target]);

@@ -31,7 +31,9 @@ export function useCaseWrites(id: string) {
   const settle = async <T extends CaseDetail>(write: Promise<T>): Promise<T> => {
     try {
       const next = await write;
-      qc.setQueryData(caseKey(id), next);
+      qc.setQueryData(caseKey(next.id), next);
+      // A merge answers with the target case: reload the duplicate, which now shows where it went.
+      if (next.id !== id) await qc.invalidateQueries({ queryKey: caseKey(id) });
       void qc.invalidateQueries({ queryKey: casesKey });
       return next;
     } catch (e) {
