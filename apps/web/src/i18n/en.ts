@@ -257,6 +257,8 @@ const en: Strings<Messages> = {
     level: 'Default level',
     department: 'Default department code',
     urgent: 'Urgent',
+    autoEscalate: 'Escalate when not accepted',
+    autoEscalateHint: 'When nobody accepts within the accept limit, the case moves one tier up (courtyard → community → street)',
     status: 'Status',
     active: 'Active',
     retired: 'Retired',

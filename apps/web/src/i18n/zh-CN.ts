@@ -254,6 +254,8 @@ const zhCN = {
     level: '默认层级',
     department: '默认部门编码',
     urgent: '紧急',
+    autoEscalate: '超时自动上报',
+    autoEscalateHint: '超过签收时限仍无人签收时,自动上报上一级(院落→社区→街道)',
     status: '状态',
     active: '启用',
     retired: '已停用',

@@ -14,6 +14,7 @@ interface Values {
   limits: Record<Stage, { value?: number | null; unit: TimeLimitUnit }>;
   yellowPct: number;
   urgent: boolean;
+  autoEscalate: boolean;
   active: boolean;
 }
 
@@ -27,6 +28,7 @@ const toValues = (c: Category): Values => ({
   ) as Values['limits'],
   yellowPct: Math.round(c.yellowAt * 100),
   urgent: c.urgent,
+  autoEscalate: c.autoEscalate,
   active: c.active,
 });
 
@@ -68,6 +70,7 @@ export function CategoryForm({ category, onSaved }: { category: Category; onSave
           limits,
           yellowAt: v.yellowPct / 100,
           urgent: v.urgent,
+          autoEscalate: v.autoEscalate,
           active: v.active,
         },
       });
@@ -139,6 +142,14 @@ export function CategoryForm({ category, onSaved }: { category: Category; onSave
       </Form.Item>
       <Form.Item name="urgent" label={t('categories.urgent')} valuePropName="checked">
         <Switch {...tid('category-urgent')} />
+      </Form.Item>
+      <Form.Item
+        name="autoEscalate"
+        label={t('categories.autoEscalate')}
+        tooltip={t('categories.autoEscalateHint')}
+        valuePropName="checked"
+      >
+        <Switch {...tid('category-auto-escalate')} />
       </Form.Item>
       <Form.Item name="active" label={t('categories.active')} valuePropName="checked">
         <Switch {...tid('category-active')} />
