@@ -108,6 +108,12 @@ describe('return and redispatch', () => {
     // 3. 蒋涛 of the commission signs for it.
     const jsw = await consoleAs('13800000012');
     const j = jsw.page;
+    // The commission serves both streets: act for 青松街道, where the case is.
+    if (!(await j.getByTestId('node-switcher').textContent())?.includes('青松街道')) {
+      await j.getByTestId('node-switcher').click();
+      await j.getByTestId('node-switcher-option-青松街道').click();
+      await poll(() => j.getByTestId('node-switcher').textContent()).toContain('青松街道');
+    }
     await j.getByTestId('menu-cases').click();
     await j.getByTestId(`case-row-${caseNo}`).getByTestId('case-open').click();
     await j.getByTestId('case-page').waitFor();
