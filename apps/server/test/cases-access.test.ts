@@ -106,6 +106,14 @@ describe('visibility', () => {
     expectProblem(await neighbourD.get(`/api/cases/places?communityId=${demo.A.id}`), 404, 'not_found');
   });
 
+  it('lists the departments serving the streets in scope', async () => {
+    const names = async (c: TestClient) =>
+      (await c.get<{ items: { name: string }[] }>('/api/cases/departments')).body.items.map((d) => d.name);
+    expect(await names(secretary)).toEqual(['区城市管理行政执法局', '区建设和管理委员会', '区绿化和市容管理局']);
+    expect(await names(await signIn(t, PHONES.secretaryD))).toContain('区市场监督管理局');
+    expect(await names(await signIn(t, PHONES.admin))).toHaveLength(4);
+  });
+
   it('a department sees only cases dispatched to it', async () => {
     const c = await report(resident, {
       categoryId: (await categoryByCode(resident, 'SJ0101')).id,

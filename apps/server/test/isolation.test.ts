@@ -123,6 +123,8 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   }),
   'cases.reportPlaces': (i) => ({ query: { communityId: i.A } }),
   'cases.listCases': () => ({}),
+  // Departments are district reference data; a D cadre sees those serving their own street.
+  'cases.caseDepartments': () => ({}),
   'cases.inboxCounts': () => ({}),
   'cases.myCases': () => ({}),
   'cases.publicCases': () => ({}),

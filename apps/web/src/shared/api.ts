@@ -8,6 +8,9 @@ export const setCsrfToken = (token: string | null): void => {
   csrfToken = token;
 };
 
+/** The CSRF token for requests the typed client cannot make (raw photo and spreadsheet uploads). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 /** The typed API client shared by both apps: same-origin, cookie session, CSRF header, current language. */
 export const call = createClient({
   csrfToken: () => csrfToken,

@@ -281,7 +281,7 @@ export const mergeCase = defineRoute({
   method: 'POST',
   url: '/api/cases/:id/merge',
   access: { action: 'case.read' },
-  summary: 'Merge this duplicate into another open case; its reporters follow the target',
+  summary: 'Merge this duplicate into another open case; its reporters follow the target. Answers the target case.',
   tags: ['cases'],
   params: Type.Object({ id: CaseId }),
   body: Type.Object(
@@ -371,5 +371,16 @@ export const reportPlaces = defineRoute({
         parentId: Type.Union([NodeId, Type.Null()]),
       }),
     ),
+  }),
+});
+
+export const caseDepartments = defineRoute({
+  method: 'GET',
+  url: '/api/cases/departments',
+  access: { action: 'case.read' },
+  summary: "Departments serving the streets in the caller's scope (filters, dispatch and summon lists)",
+  tags: ['cases'],
+  response: Type.Object({
+    items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), code: Type.String() })),
   }),
 });

@@ -12,6 +12,7 @@ import { queryTokens } from '../../platform/text/tokens.ts';
 import * as org from '../org/service.ts';
 import * as q from './listing-repository.ts';
 import { type CaseView, departmentIdsOf } from './policy.ts';
+import * as repo from './repository.ts';
 import { lookupsFor, toSummary } from './views.ts';
 
 type Inbox = api.cases.Inbox;
@@ -120,7 +121,6 @@ const CAP = 1000;
 export async function counts(ctx: Ctx, nodeId: string | undefined) {
   const out: Record<string, number> = {};
   for (const box of api.cases.INBOXES) {
-    if (box === 'all') continue;
     const query = await boxQuery(ctx, box, nodeId ? { nodeId } : {});
     out[box] = query ? await q.countCapped(ctx.tx, query, CAP) : 0;
   }
@@ -147,4 +147,16 @@ export async function publicList(ctx: Ctx, f: { communityId?: string; cursor?: s
     { scopes, publicOnly: true, now: ctx.now, cursor: decodeCursor(f.cursor), limit: f.limit ?? 30 },
     'public',
   );
+}
+
+/** Departments serving the streets the caller reads cases in. */
+export async function departments(ctx: Ctx) {
+  const scopes = listingScope(ctx.actor, 'case.read');
+  const streets = new Set<string>();
+  for (const p of scopes) {
+    const ids = p.split('/').filter(Boolean);
+    if (ids.length >= 2) streets.add(ids[1]!);
+    else for (const s of await repo.streetsOf(ctx.tx, ids[0]!)) streets.add(s);
+  }
+  return { items: await repo.departmentsServingAny(ctx.tx, [...streets]) };
 }

@@ -20,6 +20,7 @@ export const casesModule: ModuleManifest = {
       return toDetail(ctx, saved.row, saved.state, 'full');
     }),
     route(api.cases.reportPlaces, (ctx, { query }) => reportPlaces(ctx, query.communityId)),
+    route(api.cases.caseDepartments, (ctx) => listing.departments(ctx)),
     route(api.cases.listCases, (ctx, { query }) => listing.list(ctx, query)),
     route(api.cases.inboxCounts, (ctx, { query }) => listing.counts(ctx, query.nodeId)),
     route(api.cases.myCases, (ctx, { query }) => listing.mine(ctx, query)),

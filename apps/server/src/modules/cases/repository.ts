@@ -233,3 +233,32 @@ export async function rotateLink(tx: Db, communityId: string, placeId: string, b
 
 export const rowByTracking = (tx: Db, hash: string) =>
   c(tx).selectFrom('case_record').selectAll().where('tracking_hash', '=', hash).executeTakeFirst();
+
+/** Departments serving any of the streets with these ids. */
+export const departmentsServingAny = (tx: Db, streetIds: readonly string[]): Promise<Department[]> =>
+  streetIds.length === 0
+    ? Promise.resolve([])
+    : tx
+        .selectFrom('department as d')
+        .select(['d.id', 'd.name', 'd.code'])
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('department_street as ds')
+              .select('ds.street_id')
+              .whereRef('ds.department_id', '=', 'd.id')
+              .where('ds.street_id', 'in', [...streetIds]),
+          ),
+        )
+        .orderBy('d.id')
+        .execute();
+
+/** Street ids below a district (for a district-wide scope). */
+export const streetsOf = async (tx: Db, districtId: string): Promise<string[]> =>
+  (
+    await tx
+      .selectFrom('org_node')
+      .select('id')
+      .where('parent_id', '=', districtId)
+      .where('type', '=', 'street')
+      .execute()
+  ).map((r) => r.id);

@@ -126,7 +126,8 @@ export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, vi
     { name: self?.name ?? '', type: self?.type ?? 'room' },
   ];
   const publicPlace = place.filter((p) => !['unit', 'room'].includes(p.type)).map((p) => p.name);
-  const allowed = full ? cases.allowedCommands(s, caseActor, ctx.now) : [];
+  // `absorb` is the target's half of a merge, run by the merge route, never on its own.
+  const allowed = full ? cases.allowedCommands(s, caseActor, ctx.now).filter((k) => k.type !== 'absorb') : [];
   const street = full && allowed.some((k) => k.type === 'dispatch' || k.type === 'summon');
   return {
     ...toSummary(r, lookups, ctx.now, view),

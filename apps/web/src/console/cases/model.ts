@@ -1,6 +1,6 @@
 import { ApiError, api, type RouteInput, type RouteOutput } from '@linli/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, isApiError, UserMessage } from '../../shared/api.ts';
+import { call, currentCsrfToken, isApiError, UserMessage } from '../../shared/api.ts';
 import i18n from '../../shared/i18n.ts';
 
 export type CaseDetail = RouteOutput<typeof api.cases.getCase>;
@@ -67,7 +67,7 @@ export const photoUrl = (caseId: string, attachmentId: string): string =>
  * token comes from `GET /api/auth/me`, as the shared client keeps it private.
  */
 export async function uploadPhoto(file: File): Promise<string> {
-  const { csrfToken } = await call(api.auth.me);
+  const csrfToken = currentCsrfToken() ?? '';
   const res = await fetch('/api/attachments', {
     method: 'POST',
     headers: {

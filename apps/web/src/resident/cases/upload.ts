@@ -1,5 +1,4 @@
-import { api } from '@linli/contracts';
-import { call } from '../../shared/api.ts';
+import { currentCsrfToken } from '../../shared/api.ts';
 import i18n from '../../shared/i18n.ts';
 
 /** Same limits as the server's attachments contract: JPEG, PNG or WebP, at most 10 MB. */
@@ -34,21 +33,6 @@ export function checkPhoto(file: File): PhotoProblem | null {
   return null;
 }
 
-// The session's CSRF token is stable; the shared client keeps it private, so ask `me` once a minute.
-let csrf: { at: number; token: Promise<string | null> } | null = null;
-function csrfToken(): Promise<string | null> {
-  if (!csrf || Date.now() - csrf.at > 60_000) {
-    csrf = {
-      at: Date.now(),
-      token: call(api.auth.me).then(
-        (r) => r.csrfToken,
-        () => null,
-      ),
-    };
-  }
-  return csrf.token;
-}
-
 const problemOf = (status: number, code: string): PhotoProblem =>
   status === 413 || code.includes('too_large')
     ? 'too_large'
@@ -66,7 +50,7 @@ export async function uploadPhoto(
 ): Promise<Attachment> {
   const problem = checkPhoto(file);
   if (problem) throw new PhotoError(problem, i18n.t(`casesResident.photos.${problem}`));
-  const token = await csrfToken();
+  const token = currentCsrfToken();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', opts.publicUpload ? '/api/public/attachments' : '/api/attachments');
