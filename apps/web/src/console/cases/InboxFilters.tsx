@@ -18,7 +18,7 @@ export interface Filters {
 interface Props {
   value: Filters;
   onChange: (f: Filters) => void;
-  /** Departments seen on the cases loaded so far (there is no department list in the API). */
+  /** Departments serving the streets in the caller's scope. */
   departments: readonly { id: string; name: string }[];
 }
 

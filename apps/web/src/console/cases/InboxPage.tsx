@@ -48,11 +48,12 @@ export function InboxPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const departments = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const c of rows) for (const d of c.departments) seen.set(d.id, d.name);
-    return [...seen].map(([id, name]) => ({ id, name }));
-  }, [rows]);
+  const departmentList = useQuery({
+    queryKey: ['case-departments'],
+    queryFn: () => call(api.cases.caseDepartments),
+    staleTime: 5 * 60_000,
+  });
+  const departments = departmentList.data?.items ?? [];
 
   const bulkAccept = async () => {
     const picked = rows.filter((r) => selected.includes(r.id));
