@@ -135,6 +135,7 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   'cases.duplicateSuggestions': (i) => ({ query: { categoryId: i.categorySQ06, placeId: i.buildingA } }),
   'cases.caseAttachment': (i) => ({ params: { id: i.caseA, attachmentId: i.photoA } }),
   'caseRates.caseRates': () => ({}),
+  'caseMap.caseMap': () => ({}),
   'caseLinks.getCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
   'caseLinks.rotateCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
   'caseLinks.caseLinkQr': (i) => ({ params: { placeId: i.buildingA, format: 'png' } }),

@@ -6,6 +6,7 @@ export * from './calendar/index.ts';
 export * as cases from './cases/index.ts';
 export * from './client.ts';
 export * from './codes.ts';
+export * as geo from './geo.ts';
 export * from './idcard.ts';
 export * from './org.ts';
 export * from './roles.ts';

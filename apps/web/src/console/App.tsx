@@ -9,6 +9,7 @@ import { tid } from '../shared/testid.ts';
 import { ActingProvider, consoleGrants } from './acting.tsx';
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
 import { CaseLinkPage } from './cases/CaseLinkPage.tsx';
+import { CaseMapPage } from './cases/CaseMapPage.tsx';
 import { InboxPage } from './cases/InboxPage.tsx';
 import { Shell } from './components/Shell.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -75,6 +76,7 @@ export function App() {
             <Route path="/cases" element={<InboxPage />} />
             <Route path="/cases/:id" element={<CaseDetailPage />} />
             <Route path="/case-link" element={<CaseLinkPage />} />
+            <Route path="/case-map" element={<CaseMapPage />} />
             <Route path="/review" element={<ReviewPage />} />
             <Route path="/join-link" element={<JoinLinkPage />} />
             <Route path="/org" element={<OrgPage />} />

@@ -12,6 +12,7 @@ export interface ConsolePage {
 /** Console pages in menu order, each shown only when the acting grant allows what it does. */
 export const PAGES: readonly ConsolePage[] = [
   { key: 'cases', path: '/cases', show: (a) => a.allowed('case.read') },
+  { key: 'caseMap', path: '/case-map', show: (a) => a.allowed('case.read') },
   {
     key: 'caseLink',
     path: '/case-link',

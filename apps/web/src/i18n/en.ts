@@ -1,3 +1,4 @@
+import caseMap from './case-map.en.ts';
 import casesConsole from './cases-console.en.ts';
 import casesResident from './cases-resident.en.ts';
 import casesShared from './cases-shared.en.ts';
@@ -8,6 +9,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English. Same keys as `zh-CN.ts` (the type checker enforces it). */
 const en: Strings<Messages> = {
+  caseMap,
   cases: casesShared,
   casesConsole,
   casesResident,
@@ -170,6 +172,7 @@ const en: Strings<Messages> = {
       calendar: 'Working calendar',
       cases: 'Cases',
       caseLink: 'Report QR codes',
+      caseMap: 'Case map',
     },
   },
   review: {

@@ -1,3 +1,4 @@
+import caseMap from './case-map.zh-CN.ts';
 import casesConsole from './cases-console.zh-CN.ts';
 import casesResident from './cases-resident.zh-CN.ts';
 import casesShared from './cases-shared.zh-CN.ts';
@@ -5,6 +6,7 @@ import notifications from './notifications.zh-CN.ts';
 
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys. */
 const zhCN = {
+  caseMap,
   cases: casesShared,
   casesConsole,
   casesResident,
@@ -167,6 +169,7 @@ const zhCN = {
       calendar: '工作日历',
       cases: '诉求工单',
       caseLink: '扫码报事',
+      caseMap: '诉求地图',
     },
   },
   review: {

@@ -3,6 +3,7 @@ export * as audit from './audit.ts';
 export * as auth from './auth.ts';
 export * as calendar from './calendar.ts';
 export * as caseLinks from './case-links.ts';
+export * as caseMap from './case-map.ts';
 export * as caseRates from './case-rates.ts';
 export * as cases from './cases.ts';
 export * as categories from './categories.ts';

@@ -11,6 +11,7 @@ import type { Db } from '../../platform/db/engine.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { searchTokens } from '../../platform/text/tokens.ts';
 import * as org from '../org/service.ts';
+import { assertInsideCommunity } from './place-check.ts';
 import type { CategoryInfo } from './projection.ts';
 import * as repo from './repository.ts';
 import { calendarFor, categoryInfo, type Env, type Saved, saveNew } from './store.ts';
@@ -155,6 +156,7 @@ export async function report(ctx: Ctx, b: ReportBody, checkAttachments: (ids: re
   if (!place) throw invalid('/placeId', 'not_found');
   // A resident's reach is their own community: anywhere else is "outside the community".
   if (!ctx.can('case.report', place.path)) throw invalid('/placeId', 'outside_community');
+  await assertInsideCommunity(ctx.tx, place.communityId, b.location, '/location');
   const category = await activeCategory(ctx.tx, b.categoryId);
   const source = b.source ?? 'app';
   const role = sourceRole(ctx, source, place.path);

@@ -5,6 +5,7 @@ import * as commands from './commands.ts';
 import * as duplicates from './duplicates.ts';
 import { report, reportPlaces } from './intake.ts';
 import * as listing from './listing.ts';
+import { caseMap } from './map.ts';
 import { notificationSubscribers } from './notify-rules.ts';
 import { caseAttachment, checkPhotos } from './photos.ts';
 import * as qr from './qr.ts';
@@ -37,6 +38,7 @@ export const casesModule: ModuleManifest = {
       cacheControl: 'private, max-age=31536000, immutable',
     }),
     route(api.caseRates.caseRates, (ctx, { query }) => rates(ctx, query)),
+    route(api.caseMap.caseMap, (ctx, { query }) => caseMap(ctx, query)),
     route(api.caseLinks.getCaseLink, (ctx, { params }) => qr.caseLink(ctx, params.placeId)),
     route(api.caseLinks.rotateCaseLink, (ctx, { params }) => qr.caseLink(ctx, params.placeId, true)),
     route(api.caseLinks.caseLinkQr, async (ctx, { params }) => {

@@ -11,6 +11,7 @@ import { insertApplication } from '../join/repository.ts';
 import { insertNode } from '../org/repository.ts';
 import { addMember, protectIdNumber } from '../residents/service.ts';
 import { DEMO_ACCOUNTS, DEMO_APPLICANTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from './accounts.ts';
+import { saveDemoOutlines } from './geometry.ts';
 import { personName, rng, surnameOf } from './names.ts';
 import { demoTree, HOMES } from './tree.ts';
 
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
       );
     }
     const node = (key: string) => ids.get(key)!;
+    await saveDemoOutlines(tx, ordered, (key) => node(key).id);
 
     for (const d of DEMO_DEPARTMENTS) {
       await tx
