@@ -159,7 +159,8 @@ describe('the closed loop', () => {
     const leaks = await categoryByCode(resident, 'SQ06');
     const c = await report(resident, { categoryId: leaks.id, placeId: placesOfA(demo).building.id });
     await nothingWritten(t, async () => {
-      expectProblem(await act(secretary, c.id, 1, { type: 'register' }), 409, 'illegal_transition');
+      const p = expectProblem(await act(secretary, c.id, 1, { type: 'register' }), 409, 'illegal_transition');
+      expect(p.title).toContain('当前状态下不能执行');
       expectProblem(await act(dispatcher, c.id, 1, { type: 'accept' }), 403, 'forbidden');
       expectProblem(await act(secretary, c.id, 1, { type: 'escalate' }), 400, 'reason_required');
       expectProblem(await act(resident, c.id, 1, { type: 'rate', score: 5 }), 409, 'illegal_transition');
