@@ -261,7 +261,8 @@ const en: Strings<Messages> = {
     department: 'Default department code',
     urgent: 'Urgent',
     autoEscalate: 'Escalate when not accepted',
-    autoEscalateHint: 'When nobody accepts within the accept limit, the case moves one tier up (courtyard → community → street)',
+    autoEscalateHint:
+      'When nobody accepts within the accept limit, the case moves one tier up (courtyard → community → street)',
     status: 'Status',
     active: 'Active',
     retired: 'Retired',
