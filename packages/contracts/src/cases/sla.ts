@@ -75,11 +75,18 @@ export function caseSla(s: CaseState, limits: StageLimits, yellowShare: number, 
     case 'registered':
       return timed('register', limit(accept));
     case 'dispatched': {
+      // A deadline that passed before this stage began (rework after a failed check, a reopened or unparked
+      // case) is renewed from the stage's start with the category's limit instead of being overdue at once.
+      const handle = limits.handle ?? DEFAULT_LIMITS.handle;
       let earliest: Limit | null = null;
       for (const a of s.assignments) {
         if (!ACTIVE_ASSIGNMENT.includes(a.status)) continue;
-        const candidates: Limit[] = [{ due: new Date(a.deadline), unit: undefined }];
-        if (a.status === 'dispatched') candidates.push(limit(accept, new Date(a.dispatchedAt)));
+        const deadline = new Date(a.deadline);
+        const candidates: Limit[] = [deadline < start ? limit(handle) : { due: deadline, unit: undefined }];
+        if (a.status === 'dispatched') {
+          const acceptBy = limit(accept, new Date(a.dispatchedAt));
+          candidates.push(acceptBy.due < start ? limit(accept) : acceptBy);
+        }
         for (const c of candidates) if (!earliest || c.due < earliest.due) earliest = c;
       }
       return earliest ? timed('handle', earliest) : null;
