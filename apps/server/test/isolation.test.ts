@@ -136,6 +136,16 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   'cases.caseAttachment': (i) => ({ params: { id: i.caseA, attachmentId: i.photoA } }),
   'caseRates.caseRates': () => ({}),
   'caseMap.caseMap': () => ({}),
+  // Street-level work: only street cadres and the district admin import (a community's cadres get 403).
+  'caseImports.uploadImport': () => ({ body: {} }),
+  'caseImports.runImport': (i) => ({
+    params: { id: '00000000-0000-4000-8000-000000000001' },
+    body: {
+      mapping: { externalNo: '工单编号', description: '诉求内容', address: '地址' },
+      streetId: i.district,
+      defaultCategoryId: i.categorySQ06,
+    },
+  }),
   'caseLinks.getCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
   'caseLinks.rotateCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
   'caseLinks.caseLinkQr': (i) => ({ params: { placeId: i.buildingA, format: 'png' } }),

@@ -3,6 +3,7 @@ import { attachmentsModule } from './attachments/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
+import { caseImportsModule } from './cases/import/manifest.ts';
 import { casesModule } from './cases/manifest.ts';
 import { categoriesModule } from './categories/manifest.ts';
 import { communityModule } from './community/manifest.ts';
@@ -25,5 +26,6 @@ export const MODULES: readonly ModuleManifest[] = [
   calendarModule,
   attachmentsModule,
   casesModule,
+  caseImportsModule,
   notificationsModule,
 ];

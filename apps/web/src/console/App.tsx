@@ -10,6 +10,7 @@ import { ActingProvider, consoleGrants } from './acting.tsx';
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
 import { CaseLinkPage } from './cases/CaseLinkPage.tsx';
 import { CaseMapPage } from './cases/CaseMapPage.tsx';
+import { ImportPage } from './cases/ImportPage.tsx';
 import { InboxPage } from './cases/InboxPage.tsx';
 import { Shell } from './components/Shell.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -76,6 +77,7 @@ export function App() {
             <Route path="/cases" element={<InboxPage />} />
             <Route path="/cases/:id" element={<CaseDetailPage />} />
             <Route path="/case-link" element={<CaseLinkPage />} />
+            <Route path="/case-import" element={<ImportPage />} />
             <Route path="/case-map" element={<CaseMapPage />} />
             <Route path="/review" element={<ReviewPage />} />
             <Route path="/join-link" element={<JoinLinkPage />} />

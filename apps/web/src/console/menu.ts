@@ -18,6 +18,7 @@ export const PAGES: readonly ConsolePage[] = [
     path: '/case-link',
     show: (a) => a.allowed('case.link.manage') && ['community', 'grid'].includes(a.acting.nodeType),
   },
+  { key: 'caseImport', path: '/case-import', show: (a) => a.allowed('case.import') },
   { key: 'review', path: '/review', show: (a) => a.allowed('join.review') },
   {
     key: 'joinLink',

@@ -1,3 +1,4 @@
+import caseImport from './case-import.en.ts';
 import caseMap from './case-map.en.ts';
 import casesConsole from './cases-console.en.ts';
 import casesResident from './cases-resident.en.ts';
@@ -10,6 +11,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English. Same keys as `zh-CN.ts` (the type checker enforces it). */
 const en: Strings<Messages> = {
   caseMap,
+  caseImport,
   cases: casesShared,
   casesConsole,
   casesResident,
@@ -171,6 +173,7 @@ const en: Strings<Messages> = {
       categories: 'Case categories',
       calendar: 'Working calendar',
       cases: 'Cases',
+      caseImport: '12345 import',
       caseLink: 'Report QR codes',
       caseMap: 'Case map',
     },

@@ -1,3 +1,4 @@
+import caseImport from './case-import.zh-CN.ts';
 import caseMap from './case-map.zh-CN.ts';
 import casesConsole from './cases-console.zh-CN.ts';
 import casesResident from './cases-resident.zh-CN.ts';
@@ -7,6 +8,7 @@ import notifications from './notifications.zh-CN.ts';
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys. */
 const zhCN = {
   caseMap,
+  caseImport,
   cases: casesShared,
   casesConsole,
   casesResident,
@@ -168,6 +170,7 @@ const zhCN = {
       categories: '事件分类',
       calendar: '工作日历',
       cases: '诉求工单',
+      caseImport: '工单导入',
       caseLink: '扫码报事',
       caseMap: '诉求地图',
     },

@@ -2,6 +2,7 @@ export * as attachments from './attachments.ts';
 export * as audit from './audit.ts';
 export * as auth from './auth.ts';
 export * as calendar from './calendar.ts';
+export * as caseImports from './case-imports.ts';
 export * as caseLinks from './case-links.ts';
 export * as caseMap from './case-map.ts';
 export * as caseRates from './case-rates.ts';
