@@ -126,6 +126,7 @@ export async function createCaseRecord(env: Env & { keys: Ctx['keys'] }, i: NewC
     state,
     i.category,
     [...searchTokens(i.description), no],
+    cal,
   );
 }
 

@@ -5,7 +5,7 @@
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/engine.ts';
 import { tsQueryOf } from '../../platform/text/tokens.ts';
-import { c } from './repository.ts';
+import { c, CASE_COLUMNS, type CaseRow } from './repository.ts';
 import type { CaseTables } from './tables.ts';
 
 type EB = ExpressionBuilder<CaseTables, 'case_record'>;
@@ -92,14 +92,34 @@ function filtered(tx: Db, q: Omit<InboxQuery, 'limit'>) {
   return query;
 }
 
-/** One page, newest first, plus one row to tell whether there is a next page. */
-export const inbox = (tx: Db, q: InboxQuery) =>
+const newestFirst = (tx: Db, q: InboxQuery) =>
   filtered(tx, q)
-    .selectAll('case_record')
+    .select(CASE_COLUMNS.map((k) => `case_record.${k}` as const))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1);
+
+/** Scopes one page may merge (a secretary of 20 communities, a department serving 30 streets). */
+const MAX_MERGED_SCOPES = 64;
+
+/**
+ * One page, newest first, plus one row to tell whether there is a next page. Several scopes are read as
+ * one newest-first page per scope, merged: each is a short index scan, where one query over all of them
+ * would read and sort every case of every scope.
+ */
+export function inbox(tx: Db, q: InboxQuery): Promise<CaseRow[]> {
+  // Disjoint subtrees only, or a case would appear once per scope that holds it.
+  const scopes = q.scopes.filter((s, i) => !q.scopes.some((o, j) => j !== i && s.startsWith(o) && (s !== o || j < i)));
+  if (scopes.length < 2 || scopes.length > MAX_MERGED_SCOPES) return newestFirst(tx, q).execute();
+  const parts = scopes.map((s) => sql`(${newestFirst(tx, { ...q, scopes: [s] })})`);
+  return c(tx)
+    .selectFrom(sql<CaseRow>`(${sql.join(parts, sql` UNION ALL `)})`.as('page'))
+    .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(q.limit + 1)
     .execute();
+}
 
 /** How many rows match, counting no further than `cap` (an inbox badge says "999+", not an exact number). */
 export async function countCapped(tx: Db, q: Omit<InboxQuery, 'limit' | 'cursor'>, cap: number): Promise<number> {
@@ -137,7 +157,7 @@ export function duplicateCandidates(
 ) {
   return c(tx)
     .selectFrom('case_record')
-    .selectAll()
+    .select(CASE_COLUMNS)
     .where('community_id', '=', f.communityId)
     .where('category_id', '=', f.categoryId)
     .where('status', 'in', [...OPEN, 'parked'])

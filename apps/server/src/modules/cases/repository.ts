@@ -6,7 +6,46 @@ import type { CaseTables } from './tables.ts';
 
 export const c = (tx: Db) => tx.withTables<CaseTables>();
 
-export type CaseRow = Selectable<CaseTables['case_record']>;
+/** A case row as read: everything but the search vector, which only the database needs. */
+export type CaseRow = Omit<Selectable<CaseTables['case_record']>, 'search'>;
+export const CASE_COLUMNS = [
+  'community_id',
+  'id',
+  'no',
+  'district_id',
+  'street_id',
+  'category_id',
+  'source',
+  'external_no',
+  'place_id',
+  'place_path',
+  'lat',
+  'lng',
+  'address',
+  'description',
+  'is_public',
+  'attachments',
+  'contact_name',
+  'contact_phone',
+  'tracking_hash',
+  'created_by',
+  'status',
+  'level',
+  'state',
+  'version',
+  'sla_stage',
+  'yellow_at',
+  'due_at',
+  'sla_notified',
+  'urged',
+  'accept_due_at',
+  'overdue_count',
+  'created_at',
+  'updated_at',
+  'accepted_at',
+  'resolved_at',
+  'closed_at',
+] as const satisfies readonly Exclude<keyof CaseRow, never>[];
 export type NewCaseRow = Omit<Insertable<CaseTables['case_record']>, 'search'>;
 export type CasePatch = Omit<Updateable<CaseTables['case_record']>, 'search' | 'community_id' | 'id'>;
 /** Columns derived from the state by the projection (and the insert time). */
@@ -36,16 +75,18 @@ export async function nextNo(tx: Db, localDate: string): Promise<string> {
   return `${localDate.replaceAll('-', '')}${rows[0]!.n.padStart(6, '0')}`;
 }
 
-export async function insertCase(tx: Db, row: NewCaseRow, tokens: readonly string[]): Promise<void> {
-  await c(tx)
+/** Inserts a case and returns it as stored (defaults and database-side values included). */
+export async function insertCase(tx: Db, row: NewCaseRow, tokens: readonly string[]): Promise<CaseRow> {
+  return c(tx)
     .insertInto('case_record')
     .values({ ...row, search: sql`array_to_tsvector(${tokens}::text[])` } as never)
-    .execute();
+    .returning(CASE_COLUMNS)
+    .executeTakeFirstOrThrow();
 }
 
 /** Finds a case by id alone (one index probe; ids are unique across communities). */
 export const rowById = (tx: Db, id: string): Promise<CaseRow | undefined> =>
-  c(tx).selectFrom('case_record').selectAll().where('id', '=', id).executeTakeFirst();
+  c(tx).selectFrom('case_record').select(CASE_COLUMNS).where('id', '=', id).executeTakeFirst();
 
 export const rowsByIds = (tx: Db, ids: readonly string[]) =>
   ids.length === 0
@@ -172,16 +213,17 @@ export const departmentsByIds = (tx: Db, ids: readonly string[]): Promise<Depart
 export const departmentByCode = (tx: Db, code: string) =>
   tx.selectFrom('department').select(['id', 'name', 'code']).where('code', '=', code).executeTakeFirst();
 
-export async function userNames(tx: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const uuids = ids.filter((i) => /^[0-9a-f-]{36}$/.test(i));
-  if (uuids.length === 0) return new Map();
-  const rows = await tx.selectFrom('app_user').select(['id', 'name']).where('id', 'in', uuids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+export interface UserContact {
+  id: string;
+  name: string;
+  phone: string;
 }
 
-export async function userContacts(tx: Db, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return tx.selectFrom('app_user').select(['id', 'name', 'phone']).where('id', 'in', ids).execute();
+/** Name and phone of accounts (timeline actors may be `system`, which no account has). */
+export async function userContacts(tx: Db, ids: readonly string[]): Promise<UserContact[]> {
+  const uuids = ids.filter((i) => /^[0-9a-f-]{36}$/.test(i));
+  if (uuids.length === 0) return [];
+  return tx.selectFrom('app_user').select(['id', 'name', 'phone']).where('id', 'in', uuids).execute();
 }
 
 /** Bookkeeping of the SLA engine: which colour was last announced for the current stage. */
@@ -232,7 +274,7 @@ export async function rotateLink(tx: Db, communityId: string, placeId: string, b
 }
 
 export const rowByTracking = (tx: Db, hash: string) =>
-  c(tx).selectFrom('case_record').selectAll().where('tracking_hash', '=', hash).executeTakeFirst();
+  c(tx).selectFrom('case_record').select(CASE_COLUMNS).where('tracking_hash', '=', hash).executeTakeFirst();
 
 /** Departments serving any of the streets with these ids. */
 export const departmentsServingAny = (tx: Db, streetIds: readonly string[]): Promise<Department[]> =>

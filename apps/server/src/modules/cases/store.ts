@@ -100,11 +100,11 @@ export async function saveNew(
   state: cases.CaseState,
   cat: CategoryInfo,
   tokens: readonly string[],
+  cal?: WorkingCalendar,
 ): Promise<Saved> {
-  const cal = await calendarFor(env.tx, row.district_id);
-  const patch = project(state, cat, cal, env.now);
+  const patch = project(state, cat, cal ?? (await calendarFor(env.tx, row.district_id)), env.now);
   const full = { ...row, ...patch, accept_due_at: patch.due_at ?? null, created_at: env.now } as repo.NewCaseRow;
-  await repo.insertCase(env.tx, full, tokens);
+  const saved = await repo.insertCase(env.tx, full, tokens);
   await repo.appendEvents(env.tx, row.community_id, row.id, state.timeline);
   await repo.addReporters(env.tx, row.community_id, row.id, state.reporterIds, env.now);
   await scheduleSla(env, { community_id: row.community_id, id: row.id }, patch);
@@ -113,6 +113,5 @@ export async function saveNew(
     communityId: row.community_id,
     payload: { caseId: row.id, communityId: row.community_id, no: row.no, version: 1, source: row.source },
   });
-  const saved = await repo.rowById(env.tx, row.id);
-  return { row: saved!, state };
+  return { row: saved, state };
 }

@@ -22,6 +22,8 @@ const titleOf = (d: string) => {
 
 export interface Lookups {
   nodes: Map<string, string>;
+  /** Type of every node looked up (the case page builds its place path from them). */
+  nodeTypes: Map<string, string>;
   categories: Map<string, { name: string; code: string }>;
   departments: Map<string, string>;
 }
@@ -29,18 +31,33 @@ export interface Lookups {
 /** The building (courtyard) a place lies in, when the place is a unit or room inside it. */
 const buildingOf = (path: string): string | null => path.split('/').filter(Boolean)[4] ?? null;
 
-/** Names for a page of rows in three queries, whatever the page size; category names in `lang`. */
-export async function lookupsFor(tx: Db, rows: readonly repo.CaseRow[], lang: Ctx['lang'] = 'zh-CN'): Promise<Lookups> {
+/**
+ * Names for a page of rows in at most three queries, whatever the page size (nodes, categories,
+ * departments); category names in `lang`. `extraNodeIds` rides along in the node query.
+ */
+export async function lookupsFor(
+  tx: Db,
+  rows: readonly repo.CaseRow[],
+  lang: Ctx['lang'] = 'zh-CN',
+  extra: { nodeIds?: readonly string[]; departmentIds?: readonly string[] } = {},
+): Promise<Lookups> {
   const buildings = rows.map((r) => buildingOf(r.place_path)).filter((b): b is string => b !== null);
-  const nodeIds = [...new Set([...rows.flatMap((r) => [r.community_id, r.place_id]), ...buildings])];
-  const deptIds = [...new Set(rows.flatMap((r) => (r.state as Doc).assignments.map((a) => a.departmentId)))];
-  const [nodes, cats, depts] = await Promise.all([
-    org.getNodes(tx, nodeIds),
-    categories.allCategories(tx),
-    repo.departmentsByIds(tx, deptIds),
-  ]);
+  const nodeIds = [
+    ...new Set([...rows.flatMap((r) => [r.community_id, r.place_id]), ...buildings, ...(extra.nodeIds ?? [])]),
+  ];
+  const deptIds = [
+    ...new Set([
+      ...rows.flatMap((r) => (r.state as Doc).assignments.map((a) => a.departmentId)),
+      ...(extra.departmentIds ?? []),
+    ]),
+  ];
+  const catIds = [...new Set(rows.map((r) => r.category_id))];
+  const nodes = await org.getNodes(tx, nodeIds);
+  const cats = await categories.categoriesByIds(tx, catIds);
+  const depts = await repo.departmentsByIds(tx, deptIds);
   return {
     nodes: new Map(nodes.map((n) => [n.id, n.name])),
+    nodeTypes: new Map(nodes.map((n) => [n.id, n.type])),
     categories: new Map(cats.map((c) => [c.id, { name: lang === 'en' ? c.nameEn : c.name, code: c.code }])),
     departments: new Map(depts.map((d) => [d.id, d.name])),
   };
@@ -87,8 +104,7 @@ export function toSummary(r: repo.CaseRow, l: Lookups, now: Date, view: CaseView
   };
 }
 
-async function reportersOf(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, mask: boolean) {
-  const users = await repo.userContacts(ctx.tx, s.reporterIds);
+function reportersOf(r: repo.CaseRow, users: readonly repo.UserContact[], ctx: Ctx, mask: boolean) {
   const out = users.map((u) => ({ name: u.name, phone: u.phone }));
   if (r.contact_name && r.contact_phone) out.push({ name: r.contact_name, phone: decrypt(ctx.keys, r.contact_phone) });
   return out.map((p) => ({ name: p.name, phone: mask ? maskPhone(p.phone) : p.phone }));
@@ -103,28 +119,23 @@ export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, vi
       ...s.meetings.flatMap((m) => m.invitees.map((i) => i.departmentId)),
     ]),
   ];
-  const [lookups, ancestors, names, merged, depts, [self]] = await Promise.all([
-    lookupsFor(ctx.tx, [r], ctx.lang),
-    org.ancestorsOf(ctx.tx, r.place_path),
-    full
-      ? repo.userNames(
-          ctx.tx,
-          s.timeline.map((e) => e.actorId),
-        )
-      : Promise.resolve(new Map<string, string>()),
-    repo.rowsByIds(ctx.tx, [...(s.mergedInto ? [s.mergedInto] : []), ...s.mergedFrom]),
-    repo.departmentsByIds(ctx.tx, deptIds),
-    org.getNodes(ctx.tx, [r.place_id]),
-  ]);
-  const deptName = new Map(depts.map((d) => [d.id, d.name]));
-  const noOf = new Map(merged.map((m) => [m.id, m.no]));
   const caseActor = caseActorOf(ctx.user!.id, ctx.grants);
   const isReporter = s.reporterIds.includes(ctx.user!.id);
+  const listReporters = full && !isReporter;
+  // One query per table: every node on the place's path, every person named, every department.
+  const pathIds = r.place_path.split('/').filter(Boolean);
+  const lookups = await lookupsFor(ctx.tx, [r], ctx.lang, { nodeIds: pathIds, departmentIds: deptIds });
+  const people = await repo.userContacts(ctx.tx, [
+    ...new Set([...(full ? s.timeline.map((e) => e.actorId) : []), ...(listReporters ? s.reporterIds : [])]),
+  ]);
+  const names = new Map(people.map((u) => [u.id, u.name]));
+  const merged = await repo.rowsByIds(ctx.tx, [...(s.mergedInto ? [s.mergedInto] : []), ...s.mergedFrom]);
+  const deptName = lookups.departments;
+  const noOf = new Map(merged.map((m) => [m.id, m.no]));
   const departmentOnly = !isReporter && !staffSees(ctx.user!.id, ctx.grants, r.place_path);
-  const place = [
-    ...ancestors.filter((a) => ['community', 'grid', 'building', 'unit', 'room'].includes(a.type)),
-    { name: self?.name ?? '', type: self?.type ?? 'room' },
-  ];
+  const place = pathIds
+    .map((id) => ({ name: lookups.nodes.get(id) ?? '', type: lookups.nodeTypes.get(id) ?? '' }))
+    .filter((p) => ['community', 'grid', 'building', 'unit', 'room'].includes(p.type));
   const publicPlace = place.filter((p) => !['unit', 'room'].includes(p.type)).map((p) => p.name);
   // `absorb` is the target's half of a merge, run by the merge route, never on its own.
   const allowed = full ? cases.allowedCommands(s, caseActor, ctx.now).filter((k) => k.type !== 'absorb') : [];
@@ -139,7 +150,9 @@ export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, vi
     location: full && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
     address: full ? r.address : '',
     attachments: r.attachments,
-    reporters: full && !isReporter ? await reportersOf(ctx, r, s, departmentOnly) : [],
+    reporters: listReporters
+      ? reportersOf(r, people.filter((u) => s.reporterIds.includes(u.id)), ctx, departmentOnly)
+      : [],
     isReporter,
     timeline: s.timeline.map((e) => ({
       version: e.version,

@@ -114,6 +114,11 @@ export async function getCategory(tx: Db, id: string) {
   return r ? toView(r) : null;
 }
 
+/** The categories with these ids, retired ones too (a page of cases names only its own). */
+export async function categoriesByIds(tx: Db, ids: readonly string[]) {
+  return (await repo.byIds(tx, ids)).map(toView);
+}
+
 /** Every category, retired ones too (old cases keep theirs). */
 export async function allCategories(tx: Db) {
   return (await repo.all(tx, true)).map(toView);
