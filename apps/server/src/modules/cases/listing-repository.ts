@@ -5,7 +5,7 @@
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/engine.ts';
 import { tsQueryOf } from '../../platform/text/tokens.ts';
-import { c, CASE_COLUMNS, type CaseRow } from './repository.ts';
+import { CASE_COLUMNS, type CaseRow, c } from './repository.ts';
 import type { CaseTables } from './tables.ts';
 
 type EB = ExpressionBuilder<CaseTables, 'case_record'>;

@@ -151,7 +151,12 @@ export async function toDetail(ctx: Ctx, r: repo.CaseRow, s: cases.CaseState, vi
     address: full ? r.address : '',
     attachments: r.attachments,
     reporters: listReporters
-      ? reportersOf(r, people.filter((u) => s.reporterIds.includes(u.id)), ctx, departmentOnly)
+      ? reportersOf(
+          r,
+          people.filter((u) => s.reporterIds.includes(u.id)),
+          ctx,
+          departmentOnly,
+        )
       : [],
     isReporter,
     timeline: s.timeline.map((e) => ({

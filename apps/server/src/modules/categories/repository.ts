@@ -18,7 +18,9 @@ export const byId = (tx: Db, id: string) =>
   c(tx).selectFrom('case_category').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const byIds = (tx: Db, ids: readonly string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : c(tx).selectFrom('case_category').selectAll().where('id', 'in', ids).execute();
+  ids.length === 0
+    ? Promise.resolve([])
+    : c(tx).selectFrom('case_category').selectAll().where('id', 'in', ids).execute();
 
 export const codeTaken = async (tx: Db, code: string) =>
   !!(await c(tx).selectFrom('case_category').select('id').where('code', '=', code).executeTakeFirst());
