@@ -1,0 +1,20 @@
+import { api } from '@linli/contracts';
+import { type ModuleManifest, route } from '../../platform/modules.ts';
+import { readRate } from './read-rate.ts';
+import * as notices from './service.ts';
+
+export const noticesModule: ModuleManifest = {
+  name: 'notices',
+  routes: [
+    route(api.notices.listNotices, (ctx, { query }) => notices.list(ctx, query)),
+    route(api.notices.managedNotices, (ctx, { query }) => notices.managed(ctx, query)),
+    route(api.notices.getNotice, (ctx, { params }) => notices.detail(ctx, params.id)),
+    route(api.notices.createNotice, (ctx, { body }) => notices.create(ctx, body)),
+    route(api.notices.updateNotice, (ctx, { params, body }) => notices.update(ctx, params.id, body)),
+    route(api.notices.markNoticeRead, (ctx, { params, body }) => notices.markRead(ctx, params.id, !!body.confirm)),
+    route(api.notices.noticeReadRate, (ctx, { params }) => readRate(ctx, params.id)),
+    route(api.notices.noticeAttachment, (ctx, { params }) => notices.attachment(ctx, params.id, params.attachmentId), {
+      cacheControl: 'private, max-age=31536000, immutable',
+    }),
+  ],
+};
