@@ -45,10 +45,11 @@ export function scopeFilter(eb: EB, scopes: readonly string[]) {
 
 const OPEN = ['submitted', 'accepted', 'escalated', 'registered', 'dispatched', 'checking'];
 
-function filtered(tx: Db, q: Omit<InboxQuery, 'limit'>) {
+/** `scope` replaces the scope filter by a correlated equality (the lateral page of one scope id). */
+function filtered(tx: Db, q: Omit<InboxQuery, 'limit'>, scope?: ReturnType<typeof sql<SqlBool>>) {
   let query = c(tx)
     .selectFrom('case_record')
-    .where((eb) => scopeFilter(eb, q.scopes));
+    .where((eb) => scope ?? scopeFilter(eb, q.scopes));
   if (q.departments) {
     const d = q.departments;
     query = query.where(({ exists, selectFrom }) =>
@@ -92,33 +93,33 @@ function filtered(tx: Db, q: Omit<InboxQuery, 'limit'>) {
   return query;
 }
 
-const newestFirst = (tx: Db, q: InboxQuery) =>
-  filtered(tx, q)
+const newestFirst = (tx: Db, q: InboxQuery, scope?: ReturnType<typeof sql<SqlBool>>) =>
+  filtered(tx, q, scope)
     .select(CASE_COLUMNS.map((k) => `case_record.${k}` as const))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(q.limit + 1);
 
-/** Scopes one page may merge (a secretary of 20 communities, a department serving 30 streets). */
-const MAX_MERGED_SCOPES = 64;
+const SCOPE_COLUMN = { 2: 'street_id', 3: 'community_id' } as const;
 
 /**
- * One page, newest first, plus one row to tell whether there is a next page. Several scopes are read as
- * one newest-first page per scope, merged: each is a short index scan, where one query over all of them
- * would read and sort every case of every scope.
+ * One page, newest first, plus one row to tell whether there is a next page. Several streets or
+ * communities (a secretary of 20 communities, a department serving 30 streets) are read as one short
+ * newest-first page per scope id, merged (a lateral join: one plan, one index scan per scope), where one
+ * query over all of them would read and sort every case of every scope.
  */
-export function inbox(tx: Db, q: InboxQuery): Promise<CaseRow[]> {
-  // Disjoint subtrees only, or a case would appear once per scope that holds it.
-  const scopes = q.scopes.filter((s, i) => !q.scopes.some((o, j) => j !== i && s.startsWith(o) && (s !== o || j < i)));
-  if (scopes.length < 2 || scopes.length > MAX_MERGED_SCOPES) return newestFirst(tx, q).execute();
-  const parts = scopes.map((s) => sql`(${newestFirst(tx, { ...q, scopes: [s] })})`);
-  return c(tx)
-    .selectFrom(sql<CaseRow>`(${sql.join(parts, sql` UNION ALL `)})`.as('page'))
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+export async function inbox(tx: Db, q: InboxQuery): Promise<CaseRow[]> {
+  const ids = q.scopes.map((p) => p.split('/').filter(Boolean));
+  const depth = ids[0]?.length;
+  if (ids.length < 2 || (depth !== 2 && depth !== 3) || ids.some((x) => x.length !== depth))
+    return newestFirst(tx, q).execute();
+  const column = sql.ref(`case_record.${SCOPE_COLUMN[depth]}`);
+  const page = newestFirst(tx, q, sql<SqlBool>`${column} = s.scope_id`);
+  const { rows } = await sql<CaseRow>`
+    SELECT r.* FROM unnest(${[...new Set(ids.map((x) => x[depth - 1]!))]}::bigint[]) AS s(scope_id)
+    CROSS JOIN LATERAL (${page}) r
+    ORDER BY r.created_at DESC, r.id DESC LIMIT ${q.limit + 1}`.execute(tx);
+  return rows;
 }
 
 /** How many rows match, counting no further than `cap` (an inbox badge says "999+", not an exact number). */
