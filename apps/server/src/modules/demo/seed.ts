@@ -10,6 +10,7 @@ import { seedDemoCases } from '../cases/demo.ts';
 import { insertApplication } from '../join/repository.ts';
 import { insertNode } from '../org/repository.ts';
 import { addMember, protectIdNumber } from '../residents/service.ts';
+import { seedDemoRegistry } from '../registry/demo.ts';
 import { DEMO_ACCOUNTS, DEMO_APPLICANTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from './accounts.ts';
 import { saveDemoOutlines } from './geometry.ts';
 import { personName, rng, surnameOf } from './names.ts';
@@ -145,6 +146,7 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
     for (const k of chosen)
       await addHousehold(k, { name: personName(r), idNumber: idOf(birth(1945, 1995)), userId: null, phone: null });
     await seedDemoCases(tx, keys, at, { cgj: deptId('cgj') });
+    await seedDemoRegistry(tx, at);
 
     for (const [i, a] of DEMO_APPLICANTS.entries()) {
       const id = await addUser(a);

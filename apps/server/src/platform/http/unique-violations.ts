@@ -8,6 +8,8 @@ const BY_CONSTRAINT: Record<string, string> = {
   role_grant_user_id_role_node_id_key: 'grant_exists',
   org_node_code: 'code_taken',
   case_category_code_key: 'code_taken',
+  person_community_id_id_blind_key: 'already_registered',
+  person_one_head: 'head_exists',
 };
 
 export const uniqueViolationCode = (constraint: string | undefined): string =>

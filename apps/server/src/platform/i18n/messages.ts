@@ -1,11 +1,13 @@
 /** Problem titles and field messages by stable code, in Simplified Chinese (default) and English. */
 import { CASE_FIELDS, CASE_PROBLEMS } from './case-messages.ts';
+import { REGISTRY_FIELDS, REGISTRY_PROBLEMS } from './registry-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 type Catalog = Record<string, { 'zh-CN': string; en: string }>;
 
 export const PROBLEMS: Catalog = {
   ...CASE_PROBLEMS,
+  ...REGISTRY_PROBLEMS,
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please sign in' },
   session_expired: { 'zh-CN': '登录已超时,请重新登录', en: 'Your session timed out; please sign in again' },
   forbidden: { 'zh-CN': '您没有权限执行此操作', en: 'You are not allowed to do this' },
@@ -78,6 +80,7 @@ export const PROBLEMS: Catalog = {
 /** Field-level messages by code (validation keywords and domain rules). */
 export const FIELD: Catalog = {
   ...CASE_FIELDS,
+  ...REGISTRY_FIELDS,
   required: { 'zh-CN': '必填', en: 'is required' },
   type: { 'zh-CN': '类型不正确', en: 'has the wrong type' },
   format: { 'zh-CN': '格式不正确', en: 'is malformed' },

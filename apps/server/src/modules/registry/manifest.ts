@@ -1,0 +1,39 @@
+import { api } from '@linli/contracts';
+import { type ModuleManifest, route } from '../../platform/modules.ts';
+import { initialsJob } from './initials-job.ts';
+import * as outreach from './outreach.ts';
+import * as people from './people.ts';
+import * as rooms from './rooms.ts';
+import { stats } from './stats.ts';
+import * as tags from './tags.ts';
+
+/** The resident registry (居民信息库) and policy outreach (政策找人); see docs/adr/0009-registry.md. */
+export const registryModule: ModuleManifest = {
+  name: 'registry',
+  routes: [
+    route(api.registry.listPeople, (ctx, { query }) => people.list(ctx, query)),
+    route(api.registry.getPerson, (ctx, { params }) => people.get(ctx, params.id)),
+    route(api.registry.createPerson, (ctx, { body }) => people.create(ctx, body)),
+    route(api.registry.updatePerson, (ctx, { params, body }) => people.update(ctx, params.id, body)),
+    route(api.registry.revealPersonId, (ctx, { params, body }) => people.revealId(ctx, params.id, body.purpose)),
+    route(api.registry.personHistory, (ctx, { params }) => people.history(ctx, params.id)),
+    route(api.registry.setPersonTag, (ctx, { params, body }) => tags.set(ctx, params.id, params.code, body)),
+    route(api.registry.removePersonTag, (ctx, { params, query }) =>
+      tags.remove(ctx, params.id, params.code, query.reason),
+    ),
+    route(api.registry.getRoom, (ctx, { params }) => rooms.get(ctx, params.id)),
+    route(api.registry.putHousing, (ctx, { params, body }) => rooms.putHousing(ctx, params.id, body)),
+    route(api.registry.listTags, (ctx) => tags.list(ctx)),
+    route(api.registry.updateTag, (ctx, { params, body }) => tags.update(ctx, params.code, body)),
+    route(api.registry.registryStats, (ctx, { query }) => stats(ctx, query.nodeId)),
+    route(api.registryOutreach.previewPolicy, (ctx, { body }) => outreach.preview(ctx, body)),
+    route(api.registryOutreach.createPolicy, (ctx, { body }) => outreach.create(ctx, body)),
+    route(api.registryOutreach.listPolicies, (ctx, { query }) => outreach.list(ctx, query)),
+    route(api.registryOutreach.policyCoverage, (ctx, { params }) => outreach.coverage(ctx, params.id)),
+    route(api.registryOutreach.listOutreach, (ctx, { query }) => outreach.tasks(ctx, query)),
+    route(api.registryOutreach.recordOutcome, (ctx, { params, body }) =>
+      outreach.record(ctx, params.policyId, params.personId, body),
+    ),
+  ],
+  jobs: [initialsJob],
+};

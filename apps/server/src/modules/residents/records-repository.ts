@@ -1,0 +1,330 @@
+/**
+ * SQL over the resident tables for the registry (people, households, housing, tags, history). The registry
+ * module reaches these through records.ts; nothing else writes person or household rows but join's addMember.
+ */
+import { type Insertable, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../platform/db/engine.ts';
+import type { RecordTables } from './records-tables.ts';
+
+const r = (tx: Db) => tx.withTables<RecordTables>();
+
+/** Where a person lives, as an org path: their room, or their community when the household has no room. */
+export const PLACE = 'coalesce(rn.path, cn.path)';
+
+/** `place LIKE p1% OR …` over the person's place (paths are digits and slashes: nothing to escape). */
+export function placeIn(scopes: readonly string[]): RawBuilder<SqlBool> {
+  if (scopes.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${sql.join(
+    scopes.map((p) => sql`${sql.raw(PLACE)} LIKE ${`${p}%`}`),
+    sql` OR `,
+  )})`;
+}
+
+/** People with their household, room and community: the base of every registry read. */
+export const peopleBase = (tx: Db) =>
+  r(tx)
+    .selectFrom('person as p')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
+    )
+    .leftJoin('org_node as rn', 'rn.id', 'h.address_node_id')
+    .innerJoin('org_node as cn', 'cn.id', 'p.community_id')
+    .leftJoin('housing_unit as hu', (j) =>
+      j.onRef('hu.community_id', '=', 'h.community_id').onRef('hu.node_id', '=', 'h.address_node_id'),
+    );
+
+export const PERSON_COLUMNS = [
+  'p.id',
+  'p.community_id',
+  'p.household_id',
+  'p.user_id',
+  'p.name',
+  'p.relation',
+  'p.phone',
+  'p.id_masked',
+  'p.sex',
+  'p.birth_date',
+  'p.residence_status',
+  'p.version',
+  'h.address_text',
+  'h.address_node_id',
+] as const;
+
+export interface PersonRecord {
+  id: string;
+  community_id: string;
+  household_id: string;
+  user_id: string | null;
+  name: string;
+  relation: string;
+  phone: string | null;
+  id_masked: string;
+  sex: string;
+  birth_date: string;
+  residence_status: string;
+  version: number;
+  address_text: string;
+  address_node_id: string | null;
+  place: string;
+}
+
+export async function findPerson(tx: Db, id: string): Promise<PersonRecord | undefined> {
+  return (await peopleBase(tx)
+    .select([...PERSON_COLUMNS, sql<string>`${sql.raw(PLACE)}`.as('place')])
+    .where('p.id', '=', id)
+    .executeTakeFirst()) as PersonRecord | undefined;
+}
+
+/** A page of people matching the conditions (already including the scope), ordered by address then name. */
+export async function searchPeople(tx: Db, where: RawBuilder<SqlBool>, limit: number, offset: number) {
+  const base = peopleBase(tx).where(where);
+  const [rows, total] = await Promise.all([
+    base
+      .select([...PERSON_COLUMNS, sql<string>`${sql.raw(PLACE)}`.as('place')])
+      .orderBy('h.address_text')
+      .orderBy('p.name')
+      .orderBy('p.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows: rows as PersonRecord[], total: Number(total?.n ?? 0) };
+}
+
+export const householdMembers = (tx: Db, communityId: string, householdId: string) =>
+  r(tx)
+    .selectFrom('person')
+    .select(['id', 'name', 'relation', 'sex', 'birth_date'])
+    .where('community_id', '=', communityId)
+    .where('household_id', '=', householdId)
+    .orderBy(sql`relation = 'head'`, 'desc')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+export const householdById = (tx: Db, communityId: string, id: string) =>
+  r(tx)
+    .selectFrom('household')
+    .select(['id', 'address_node_id', 'address_text'])
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const householdsAt = (tx: Db, communityId: string, roomId: string) =>
+  r(tx)
+    .selectFrom('household')
+    .select(['id'])
+    .where('community_id', '=', communityId)
+    .where('address_node_id', '=', roomId)
+    .execute();
+
+/** Where else (any community) this ID number is registered: a person lives in one household only. */
+export const registeredElsewhere = (tx: Db, blind: string) =>
+  r(tx).selectFrom('person').select(['community_id', 'id']).where('id_blind', '=', blind).executeTakeFirst();
+
+export const hasHead = async (tx: Db, communityId: string, householdId: string) =>
+  !!(await r(tx)
+    .selectFrom('person')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('household_id', '=', householdId)
+    .where('relation', '=', 'head')
+    .executeTakeFirst());
+
+export const insertHousehold = (tx: Db, h: Insertable<RecordTables['household']>) =>
+  r(tx).insertInto('household').values(h).execute();
+
+export const insertPerson = (tx: Db, p: Insertable<RecordTables['person']>) =>
+  r(tx).insertInto('person').values(p).execute();
+
+/** Compare-and-set update: false when the version moved on (someone else saved first). */
+export async function updatePerson(
+  tx: Db,
+  communityId: string,
+  id: string,
+  version: number,
+  set: Partial<{
+    name: string;
+    name_initials: string;
+    phone: string | null;
+    relation: string;
+    residence_status: string;
+  }>,
+  at: Date,
+): Promise<boolean> {
+  const res = await r(tx)
+    .updateTable('person')
+    .set({ ...set, version: version + 1, updated_at: at })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Bumps the version after a tag change, so a card opened before it cannot overwrite it unseen. */
+export const touchPerson = (tx: Db, communityId: string, id: string, at: Date) =>
+  r(tx)
+    .updateTable('person')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .execute();
+
+export const insertChanges = (tx: Db, rows: Insertable<RecordTables['person_change']>[]) =>
+  rows.length === 0 ? Promise.resolve() : r(tx).insertInto('person_change').values(rows).execute();
+
+export const changesOf = (tx: Db, communityId: string, personId: string) =>
+  r(tx)
+    .selectFrom('person_change')
+    .select(['field', 'old_value', 'new_value', 'reason', 'changed_by_name', 'changed_at'])
+    .where('community_id', '=', communityId)
+    .where('person_id', '=', personId)
+    .orderBy('changed_at', 'desc')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+
+export const idCipherOf = async (tx: Db, communityId: string, id: string) =>
+  (
+    await r(tx)
+      .selectFrom('person')
+      .select('id_cipher')
+      .where('community_id', '=', communityId)
+      .where('id', '=', id)
+      .executeTakeFirst()
+  )?.id_cipher;
+
+// ---- tags -------------------------------------------------------------------------------------------
+
+export const allTags = (tx: Db) => r(tx).selectFrom('registry_tag').selectAll().orderBy('sort_key').execute();
+
+export const tagByCode = (tx: Db, code: string) =>
+  r(tx).selectFrom('registry_tag').selectAll().where('code', '=', code).executeTakeFirst();
+
+export async function updateTag(
+  tx: Db,
+  code: string,
+  version: number,
+  set: Partial<{ setter_roles: string[]; viewer_roles: string[]; active: boolean }>,
+): Promise<boolean> {
+  const res = await r(tx)
+    .updateTable('registry_tag')
+    .set({ ...set, version: version + 1 })
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export const tagsOfPeople = (tx: Db, communityIds: string[], personIds: string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : r(tx)
+        .selectFrom('person_tag')
+        .selectAll()
+        .where('community_id', 'in', [...new Set(communityIds)])
+        .where('person_id', 'in', personIds)
+        .execute();
+
+export const upsertPersonTag = (tx: Db, t: Insertable<RecordTables['person_tag']>) =>
+  r(tx)
+    .insertInto('person_tag')
+    .values(t)
+    .onConflict((oc) =>
+      oc.columns(['community_id', 'person_id', 'tag_code']).doUpdateSet({
+        level: t.level,
+        valid_from: t.valid_from,
+        valid_to: t.valid_to,
+        evidence: t.evidence,
+        set_by: t.set_by,
+        set_by_name: t.set_by_name,
+        set_at: t.set_at,
+      }),
+    )
+    .execute();
+
+export async function deletePersonTag(tx: Db, communityId: string, personId: string, code: string) {
+  const res = await r(tx)
+    .deleteFrom('person_tag')
+    .where('community_id', '=', communityId)
+    .where('person_id', '=', personId)
+    .where('tag_code', '=', code)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+// ---- housing ----------------------------------------------------------------------------------------
+
+export const housingOf = (tx: Db, communityId: string, nodeId: string) =>
+  r(tx)
+    .selectFrom('housing_unit')
+    .select(['floor_area', 'use', 'ownership', 'version'])
+    .where('community_id', '=', communityId)
+    .where('node_id', '=', nodeId)
+    .executeTakeFirst();
+
+/** Insert at version 0 → 1, or compare-and-set; false when someone else saved first. */
+export async function saveHousing(
+  tx: Db,
+  h: { community_id: string; node_id: string; floor_area: number | null; use: string; ownership: string },
+  version: number,
+  by: string | null,
+  at: Date,
+): Promise<boolean> {
+  if (version === 0) {
+    const res = await r(tx)
+      .insertInto('housing_unit')
+      .values({ ...h, version: 1, updated_at: at, updated_by: by })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const res = await r(tx)
+    .updateTable('housing_unit')
+    .set({
+      floor_area: h.floor_area,
+      use: h.use,
+      ownership: h.ownership,
+      version: version + 1,
+      updated_at: at,
+      updated_by: by,
+    })
+    .where('community_id', '=', h.community_id)
+    .where('node_id', '=', h.node_id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+// ---- pinyin backfill --------------------------------------------------------------------------------
+
+export const peopleWithoutInitials = (tx: Db, limit: number) =>
+  r(tx)
+    .selectFrom('person')
+    .select(['community_id', 'id', 'name'])
+    .where('name_initials', 'is', null)
+    .limit(limit)
+    .execute();
+
+export const setInitials = (tx: Db, communityId: string, id: string, initials: string) =>
+  r(tx)
+    .updateTable('person')
+    .set({ name_initials: initials })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .execute();
+
+/** Contact facts of people by id (outreach lists show who to call and where). */
+export const contactsOf = (tx: Db, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : r(tx)
+        .selectFrom('person as p')
+        .innerJoin('household as h', (j) =>
+          j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
+        )
+        .select(['p.id', 'p.name', 'p.phone', 'h.address_text'])
+        .where('p.id', 'in', ids)
+        .execute();

@@ -1,0 +1,37 @@
+/** Problem titles and field messages of the resident registry and policy outreach (modules/registry). */
+type Catalog = Record<string, { 'zh-CN': string; en: string }>;
+
+const BOTH: Catalog = {
+  id_format: { 'zh-CN': '身份证号码格式不正确(18 位)', en: 'The ID number must have 18 characters' },
+  id_checksum: {
+    'zh-CN': '身份证号码校验位不正确,请核对最后一位',
+    en: 'The ID number’s check character is wrong; check the last character',
+  },
+  id_birth_date: {
+    'zh-CN': '身份证号码中的出生日期无效或晚于今天',
+    en: 'The birth date in the ID number is invalid or in the future',
+  },
+  already_registered: {
+    'zh-CN': '该身份证号已登记在某一户中,一人只能属于一户',
+    en: 'This ID number is already registered in a household; a person belongs to one household only',
+  },
+  head_exists: { 'zh-CN': '该户已有户主', en: 'This household already has a head' },
+  head_required: {
+    'zh-CN': '新立户的第一位成员须为户主',
+    en: 'The first member of a new household must be its head',
+  },
+  not_a_room: { 'zh-CN': '请选择到具体户室', en: 'Pick a room' },
+  tag_derived: {
+    'zh-CN': '该标签按出生日期自动计算,不能手工设置',
+    en: 'This tag follows from the birth date and cannot be set by hand',
+  },
+  tag_level: { 'zh-CN': '请选择有效的等级', en: 'Pick a valid level' },
+  valid_to_before_from: { 'zh-CN': '截止日期不能早于起始日期', en: 'The end date cannot be before the start date' },
+};
+
+export const REGISTRY_PROBLEMS: Catalog = {
+  ...BOTH,
+  tag_not_settable: { 'zh-CN': '您的角色不能设置该标签', en: 'Your role may not set this tag' },
+};
+
+export const REGISTRY_FIELDS: Catalog = BOTH;
