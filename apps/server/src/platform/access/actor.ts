@@ -1,4 +1,5 @@
 import type { Actor, Grant, Role } from '@linli/contracts';
+import { type Expression, sql } from 'kysely';
 import type { Db } from '../db/engine.ts';
 
 export interface LoadedGrant extends Grant {
@@ -8,26 +9,36 @@ export interface LoadedGrant extends Grant {
   departmentId: string | null;
 }
 
+/** One grant as read with its node (and the node's community). */
+export interface GrantRow {
+  id: string;
+  role: string;
+  node_id: string;
+  department_id: string | null;
+  path: string;
+  name: string;
+  type: string;
+  community_path: string | null;
+}
+
+/**
+ * The grants of the user `userId` refers to, as one JSON array, nearest the root first: lets the session
+ * lookup bring the grants along in the same query.
+ */
+export const grantRowsJson = (userId: Expression<string>) => sql<GrantRow[]>`coalesce((
+  SELECT json_agg(json_build_object(
+    'id', g.id::text, 'role', g.role, 'node_id', g.node_id::text, 'department_id', g.department_id::text,
+    'path', n.path, 'name', n.name, 'type', n.type, 'community_path', c.path) ORDER BY n.depth, g.created_at)
+  FROM role_grant g JOIN org_node n ON n.id = g.node_id LEFT JOIN org_node c ON c.id = n.community_id
+  WHERE g.user_id = ${userId}), '[]'::json)`;
+
 /** An actor's grants with the paths `can()` decides on; departments reach the streets they serve. */
 export async function loadGrants(tx: Db, userId: string): Promise<LoadedGrant[]> {
-  const rows = await tx
-    .selectFrom('role_grant as g')
-    .innerJoin('org_node as n', 'n.id', 'g.node_id')
-    .leftJoin('org_node as c', 'c.id', 'n.community_id')
-    .select([
-      'g.id',
-      'g.role',
-      'g.node_id',
-      'g.department_id',
-      'n.path',
-      'n.name',
-      'n.type',
-      'c.path as community_path',
-    ])
-    .where('g.user_id', '=', userId)
-    .orderBy('n.depth')
-    .orderBy('g.created_at')
-    .execute();
+  const row = await tx.selectNoFrom(grantRowsJson(sql.val(userId)).as('grants')).executeTakeFirstOrThrow();
+  return grantsOf(tx, row.grants);
+}
+
+export async function grantsOf(tx: Db, rows: readonly GrantRow[]): Promise<LoadedGrant[]> {
   const deptIds = [...new Set(rows.map((r) => r.department_id).filter((d): d is string => d !== null))];
   const streets = new Map<string, string[]>();
   if (deptIds.length > 0) {

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isStaffRole, type Role } from '@linli/contracts';
+import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
+import { type GrantRow, grantRowsJson } from '../access/actor.ts';
 import type { SessionInfo, SessionUser } from '../context.ts';
 import type { Db } from '../db/engine.ts';
 
@@ -41,7 +43,7 @@ export async function createSession(
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired' }
-  | { state: 'active'; session: SessionInfo; user: SessionUser };
+  | { state: 'active'; session: SessionInfo; user: SessionUser; grantRows: GrantRow[] };
 
 const TOUCH_AFTER_MS = 30_000; // refresh last_seen at most twice a minute so reads stay cheap
 
@@ -53,6 +55,8 @@ export async function lookupSession(tx: Db, cookie: string | undefined, now: Dat
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select(['s.csrf_token', 's.idle_minutes', 's.last_seen_at', 'u.id', 'u.name', 'u.phone', 'u.must_change_password'])
+    // The grants come along (one round trip fewer on every signed-in request).
+    .select(grantRowsJson(sql.ref('u.id')).as('grants'))
     .where('s.token_hash', '=', hash)
     .executeTakeFirst();
   if (!row) return { state: 'none' };
@@ -73,6 +77,7 @@ export async function lookupSession(tx: Db, cookie: string | undefined, now: Dat
       expiresAt: new Date(now.getTime() + row.idle_minutes * 60_000),
     },
     user: { id: row.id, name: row.name, phone: row.phone, mustChangePassword: row.must_change_password },
+    grantRows: row.grants,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type Access, canAnywhere, isStaffRole, type Role } from '@linli/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, type LoadedGrant, loadGrants } from '../access/actor.ts';
+import { actorOf, grantsOf, type LoadedGrant } from '../access/actor.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { csrfMatches, lookupSession, SESSION_COOKIE } from '../auth/session.ts';
 import { allowed, type Ctx, type Platform, type SessionInfo, type SessionUser } from '../context.ts';
@@ -48,7 +48,7 @@ async function buildContext(
     }
   }
   if (needsAuth && !user) throw unauthenticated();
-  const grants = user ? await loadGrants(tx, user.id) : [];
+  const grants = found.state === 'active' ? await grantsOf(tx, found.grantRows) : [];
   const actor = user ? actorOf(user.id, grants) : null;
   if ('action' in access && !canAnywhere(actor, access.action)) throw forbidden();
   const action = 'action' in access ? access.action : null;
