@@ -1,0 +1,2 @@
+export { NoticeListPage } from './NoticeListPage.tsx';
+export { NoticePage } from './NoticePage.tsx';
