@@ -5,6 +5,11 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Path of a CommonJS module exporting `(request) => request` (worker mode takes a path, not a function). */
+    setupRequest?: string;
+    /** Read by bench/src/pick.cjs: the path is `pathPrefix` + a random element of `choices`. */
+    pathPrefix?: string;
+    choices?: string[];
   }
 
   export interface Options {

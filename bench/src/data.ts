@@ -145,7 +145,8 @@ export async function addApplications(db: Db, keys: Parameters<typeof protectIdN
 export async function tableSizes(db: Db): Promise<Record<string, number>> {
   const tables = await sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'bench\\_%'
+    ORDER BY table_name`.execute(db);
   const out: [string, number][] = [];
   for (const { name } of tables.rows) {
     const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(name)}`.execute(db);

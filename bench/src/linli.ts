@@ -7,16 +7,36 @@ import pg from 'pg';
 // sources; every such import goes through this module.
 import { boot, type Linli } from '../../apps/server/src/boot.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
+import type { Clock } from '../../apps/server/src/platform/clock.ts';
 
 export type { Linli } from '../../apps/server/src/boot.ts';
 export { DEMO_ACCOUNTS, DEMO_APPLICANTS, DEMO_PASSWORD } from '../../apps/server/src/modules/demo/accounts.ts';
 export { personName, rng } from '../../apps/server/src/modules/demo/names.ts';
 export type { JoinTables } from '../../apps/server/src/modules/join/tables.ts';
 export { protectIdNumber } from '../../apps/server/src/modules/residents/service.ts';
+export { searchTokens } from '../../apps/server/src/platform/text/tokens.ts';
+
+/** The system clock, which the case templates set to the past while they are written. */
+export class OffsetClock implements Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  /** Makes `now()` read `at` (time then runs on from there). */
+  set(at: Date): void {
+    this.offsetMs = at.getTime() - Date.now();
+  }
+  reset(): void {
+    this.offsetMs = 0;
+  }
+}
 
 export interface Running {
   linli: Linli;
   url: string;
+  /** Where the database lives when it is a PostgreSQL server (null for PGlite). */
+  databaseUrl: string | null;
+  clock: OffsetClock;
   engine: string;
   /** Where the data lives, credentials hidden. */
   where: string;
@@ -60,9 +80,10 @@ export async function startLinli(serverUrl: string | undefined): Promise<Running
     loginRateLimitPerMinute: 1_000_000_000,
     logLevel: 'warn',
   };
+  const clock = new OffsetClock();
   let linli: Linli;
   try {
-    linli = await boot(config, { seed: true, memory: true, logger: false });
+    linli = await boot(config, { seed: true, memory: true, logger: false, clock });
   } catch (e) {
     await fresh?.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -76,6 +97,8 @@ export async function startLinli(serverUrl: string | undefined): Promise<Running
   return {
     linli,
     url: `http://127.0.0.1:${port}`,
+    databaseUrl: fresh?.url ?? null,
+    clock,
     engine: linli.platform.engine,
     where: fresh ? hidePassword(fresh.url) : 'in-memory PGlite',
     async close() {
@@ -86,8 +109,15 @@ export async function startLinli(serverUrl: string | undefined): Promise<Running
   };
 }
 
-/** Signs in through the public API and returns the session cookie (`linli_sid=...`). */
-export async function signIn(url: string, phone: string, password: string): Promise<string> {
+export interface Session {
+  /** `linli_sid=...` */
+  cookie: string;
+  /** The x-csrf-token header writes need. */
+  csrf: string;
+}
+
+/** Signs in through the public API: the session cookie and its CSRF token. */
+export async function session(url: string, phone: string, password: string): Promise<Session> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -96,5 +126,10 @@ export async function signIn(url: string, phone: string, password: string): Prom
   if (res.status !== 200) throw new Error(`sign-in of ${phone} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('linli_sid='));
   if (!cookie) throw new Error(`sign-in of ${phone} set no session cookie`);
-  return cookie.split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: cookie.split(';')[0]!, csrf: csrfToken };
 }
+
+/** Signs in through the public API and returns the session cookie (`linli_sid=...`). */
+export const signIn = async (url: string, phone: string, password: string): Promise<string> =>
+  (await session(url, phone, password)).cookie;

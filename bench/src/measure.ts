@@ -12,7 +12,8 @@ export interface Settings {
 
 export interface Measurement {
   name: string;
-  target: 'linli' | 'baseline';
+  /** solo: the Linli route again with one connection (its latency without queueing). */
+  target: 'linli' | 'baseline' | 'solo';
   url: string;
   requests: number;
   reqPerSec: number;
@@ -29,6 +30,8 @@ export interface Load {
   target: Measurement['target'];
   url: string;
   requests: Request[];
+  /** Overrides the settings' connection count. */
+  connections?: number;
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -41,12 +44,12 @@ export async function measure(load: Load, s: Settings): Promise<Measurement> {
   const r = await autocannon({
     url: load.url,
     title: load.name,
-    connections: s.connections,
+    connections: load.connections ?? s.connections,
     duration: s.duration,
     workers: 1,
     timeout: 30,
     requests: load.requests,
-    ...(s.warmup > 0 ? { warmup: { connections: s.connections, duration: s.warmup } } : {}),
+    ...(s.warmup > 0 ? { warmup: { connections: load.connections ?? s.connections, duration: s.warmup } } : {}),
   });
   const m: Measurement = {
     name: load.name,
@@ -62,7 +65,7 @@ export async function measure(load: Load, s: Settings): Promise<Measurement> {
   };
   const bad = m.errors + m.non2xx > 0 ? `  ✗ errors=${m.errors} non2xx=${m.non2xx}` : '';
   console.log(
-    `  ${m.name.padEnd(44)} ${String(m.reqPerSec).padStart(9)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${bad}`,
+    `  ${m.name.padEnd(52)} ${String(m.reqPerSec).padStart(9)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${bad}`,
   );
   return m;
 }
@@ -91,4 +94,45 @@ export function combine(rounds: Measurement[]): Measurement {
     non2xx: sum((m) => m.non2xx),
     statusCodes,
   };
+}
+
+/** A step: a Linli route and its baselines; `solo` also measures the route with a single connection. */
+export interface MeasuredStep {
+  name: string;
+  linli: Load;
+  baselines: Load[];
+  solo?: boolean;
+}
+
+/** Measures each step's Linli route, then its baselines; over several rounds, alternating, with medians. */
+export async function measureSteps(
+  steps: MeasuredStep[],
+  s: Settings,
+): Promise<{ name: string; linli: Measurement; baselines: Measurement[]; solo?: Measurement }[]> {
+  const loadsOf = (step: MeasuredStep): Load[] => [
+    step.linli,
+    ...(step.solo
+      ? [{ ...step.linli, name: `${step.linli.name}, 1 connection`, target: 'solo' as const, connections: 1 }]
+      : []),
+    ...step.baselines,
+  ];
+  // Alternating Linli and its baselines round by round spreads drift in the machine's load over both.
+  const runs = steps.map(() => [] as Measurement[][]);
+  for (let round = 1; round <= s.rounds; round++) {
+    if (s.rounds > 1) console.log(`round ${round} of ${s.rounds}`);
+    for (const [i, step] of steps.entries()) {
+      const got: Measurement[] = [];
+      for (const load of loadsOf(step)) got.push(await measure(load, s));
+      runs[i]!.push(got);
+    }
+  }
+  return steps.map((step, i) => {
+    const all = loadsOf(step).map((_, j) => combine(runs[i]!.map((r) => r[j]!)));
+    return {
+      name: step.name,
+      linli: all[0]!,
+      baselines: all.filter((m) => m.target === 'baseline'),
+      ...(step.solo ? { solo: all[1]! } : {}),
+    };
+  });
 }

@@ -1,17 +1,13 @@
 import { api } from '@linli/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './linli.ts';
-import type { Load } from './measure.ts';
+import type { Load, MeasuredStep as Step } from './measure.ts';
 
 export const SECRETARY = '13800000003'; // 孙丽, secretary of 银杏社区
 export const DISTRICT_ADMIN = '13800000001'; // 赵明, district admin of 临江区
 export const LISTING = `${api.join.listApplications.url}?status=pending&limit=50`;
 export const TREE = api.org.orgTree.url;
 
-export interface Step {
-  name: string;
-  linli: Load;
-  baselines: Load[];
-}
+export type { Step };
 
 const get = (path: string, cookie?: string) => ({ method: 'GET', path, ...(cookie ? { headers: { cookie } } : {}) });
 

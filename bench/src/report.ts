@@ -6,6 +6,22 @@ export interface Scenario {
   name: string;
   linli: Measurement;
   baselines: Measurement[];
+  /** The Linli route with one connection, when measured. */
+  solo?: Measurement;
+}
+
+/** A figure the issue sets a target for. */
+export interface Target {
+  what: string;
+  value: number;
+  target: string;
+  ok: boolean;
+}
+
+/** Rows per table at one point of the run. */
+export interface DataPoint {
+  label: string;
+  rows: Record<string, number>;
 }
 
 export interface Report {
@@ -19,9 +35,10 @@ export interface Report {
   /** 1-minute load average before and after the runs: other work on the machine skews the figures. */
   loadAverage: { before: number; after: number };
   workload: Record<string, string | number>;
-  dataBefore: Record<string, number>;
-  dataAfter: Record<string, number>;
+  /** Rows per table before each phase's runs and at the end. */
+  data: DataPoint[];
   scenarios: (Scenario & { ratios: Record<string, number> })[];
+  targets: Target[];
   failures: string[];
 }
 
@@ -37,10 +54,11 @@ export function buildReport(
     loadBefore: number;
     workload: Record<string, string | number>;
   },
-  data: { before: Record<string, number>; after: Record<string, number> },
+  data: DataPoint[],
   scenarios: Scenario[],
+  targets: Target[] = [],
 ): Report {
-  const all = scenarios.flatMap((s) => [s.linli, ...s.baselines]);
+  const all = scenarios.flatMap((s) => [s.linli, ...(s.solo ? [s.solo] : []), ...s.baselines]);
   const failures = all
     .filter((m) => m.errors + m.non2xx > 0)
     .map((m) => `${m.name}: ${m.errors} errors, ${m.non2xx} non-2xx (status codes ${JSON.stringify(m.statusCodes)})`);
@@ -54,12 +72,12 @@ export function buildReport(
     settings: meta.settings,
     loadAverage: { before: meta.loadBefore, after: Math.round(loadavg()[0]! * 100) / 100 },
     workload: meta.workload,
-    dataBefore: data.before,
-    dataAfter: data.after,
+    data,
     scenarios: scenarios.map((s) => ({
       ...s,
       ratios: Object.fromEntries(s.baselines.map((b) => [b.name, ratio(s.linli, b)])),
     })),
+    targets,
     failures,
   };
 }
@@ -78,17 +96,28 @@ function table(head: string[], rows: string[][], right: boolean[]): string {
 
 export function markdown(r: Report): string {
   const rows = r.scenarios.flatMap((s) =>
-    [s.linli, ...s.baselines].map((m) => [
-      m.target === 'linli' ? `**${m.name}**` : `↳ ${m.name}`,
+    [s.linli, ...(s.solo ? [s.solo] : []), ...s.baselines].map((m) => [
+      m.target === 'linli' ? `**${m.name}**` : m.target === 'solo' ? '↳ same route, 1 connection' : `↳ ${m.name}`,
       m.reqPerSec.toFixed(1),
       ms(m.p50),
       ms(m.p99),
       String(m.errors + m.non2xx),
-      m.target === 'linli' ? '' : (s.ratios[m.name] ?? 0).toFixed(3),
+      m.target === 'baseline' ? (s.ratios[m.name] ?? 0).toFixed(3) : '',
     ]),
   );
-  const tables = Object.keys(r.dataBefore);
-  const sizes = tables.map((t) => [t, String(r.dataBefore[t]), String(r.dataAfter[t] ?? '')]);
+  const tables = [...new Set(r.data.flatMap((d) => Object.keys(d.rows)))].sort(
+    (a, b) => (r.data.at(-1)!.rows[b] ?? 0) - (r.data.at(-1)!.rows[a] ?? 0) || a.localeCompare(b),
+  );
+  const sizes = tables.map((t) => [
+    t,
+    ...r.data.map((d) => (d.rows[t] === undefined ? '' : d.rows[t]!.toLocaleString('en-US'))),
+  ]);
+  const targets = r.targets.map((t) => [
+    t.what,
+    t.value < 10 ? t.value.toFixed(3) : String(Math.round(t.value)),
+    t.target,
+    t.ok ? 'met' : '**missed**',
+  ]);
   return [
     `## Linli benchmark — ${r.engine} (${r.database})`,
     '',
@@ -112,9 +141,12 @@ export function markdown(r: Report): string {
     '',
     'Ratio = Linli req/s ÷ baseline req/s (1.000 = as fast as the bare route; 0.250 = a quarter of its throughput).',
     '',
+    ...(targets.length > 0
+      ? ['### Targets', '', table(['figure', 'value', 'target', ''], targets, [false, true, false, false]), '']
+      : []),
     '### Data size (rows)',
     '',
-    table(['table', 'before runs', 'after runs'], sizes, [false, true, true]),
+    table(['table', ...r.data.map((d) => d.label)], sizes, [false, ...r.data.map(() => true)]),
     '',
     r.failures.length === 0
       ? '**0 errors, 0 non-2xx responses.**'
