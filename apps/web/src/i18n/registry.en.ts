@@ -101,6 +101,7 @@ const registry: Strings<RegistryMessages> = {
     description: 'Description',
     node: 'Area',
     count: '{{count}} people match',
+    matching: 'People matching',
     counting: 'Counting…',
     save: 'Save and assign visits',
     saved: '{{count}} outreach tasks created',

@@ -97,6 +97,7 @@ const registry = {
     description: '说明',
     node: '适用范围',
     count: '符合条件 {{count}} 人',
+    matching: '符合条件人数',
     counting: '正在统计…',
     save: '保存并派发走访任务',
     saved: '已生成 {{count}} 条走访任务',

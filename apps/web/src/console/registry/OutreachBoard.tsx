@@ -104,7 +104,7 @@ export function OutreachBoard() {
                     size="small"
                     type={task.status === o ? 'primary' : 'default'}
                     onClick={() => void record(task, o)}
-                    {...tid(`outreach-${o}-${task.personId}`)}
+                    {...tid(`outreach-${o}-${task.policyId}.${task.personId}`)}
                   >
                     {tx(`outcome.${o}`)}
                   </Button>

@@ -84,7 +84,7 @@ export function OutreachPage() {
                 <Statistic
                   value={count.data?.count ?? 0}
                   loading={count.isFetching}
-                  suffix={t('policy.count', { count: '' }).trim()}
+                  title={t('policy.matching')}
                   {...tid('policy-count')}
                 />
                 <Button

@@ -79,7 +79,7 @@ function TaskCard({
     <Card
       title={<span style={{ fontSize: 18 }}>{task.name}</span>}
       extra={<Tag color={COLORS[task.status]}>{tx(`outcome.${task.status}`)}</Tag>}
-      {...tid(`outreach-card-${task.personId}`)}
+      {...tid(`outreach-card-${task.policyId}.${task.personId}`)}
     >
       <div style={{ fontSize: 16, lineHeight: 1.7 }}>
         <div>{task.policyName}</div>
@@ -105,7 +105,7 @@ function TaskCard({
             color={task.status === o ? 'primary' : 'default'}
             disabled={busy}
             onClick={() => void record(o)}
-            {...tid(`outreach-m-${o}-${task.personId}`)}
+            {...tid(`outreach-m-${o}-${task.policyId}.${task.personId}`)}
           >
             {tx(`outcome.${o}`)}
           </Button>

@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+
+// 孙丽 (secretary of 银杏社区) finds a resident, reveals the ID number for a stated purpose, defines a policy
+// and sees the live count; 李强 (grid worker, 第一网格) records an outcome on his phone.
+
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+async function consoleAs(phone: string, viewport = DESKTOP): Promise<Page> {
+  const { page } = await newPage(h, viewport);
+  await page.goto(`${h.base}/console/login`);
+  await page.getByTestId('login-phone').fill(phone);
+  await page.getByTestId('login-password').fill('Linli@2026');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('node-switcher').waitFor();
+  return page;
+}
+
+describe('resident registry', () => {
+  it('search, person card with masked ID and audited reveal, room drill-down', async () => {
+    const p = await consoleAs('13800000003');
+    await p.getByTestId('menu-registry').click();
+    await p.getByTestId('registry-page').waitFor();
+    await poll(() => p.locator('[data-testid^="registry-person-"]').count()).toBeGreaterThan(5);
+    await shot(p, 'registry-list-desktop');
+    await p.getByTestId('registry-search').locator('input').fill('周敏');
+    await p.getByTestId('registry-search').locator('input').press('Enter');
+    await poll(() => p.locator('[data-testid^="registry-person-"]').count()).toBe(1);
+    await p.locator('[data-testid^="registry-person-"]').first().click();
+    const id = p.getByTestId('registry-id');
+    await poll(() => id.textContent()).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    await p.getByTestId('registry-reveal').click();
+    await p.getByTestId('registry-reveal-purpose').fill('核对低保申请材料');
+    await p.getByTestId('registry-reveal-confirm').click();
+    await poll(() => id.textContent()).toMatch(/^\d{17}[\dX]$/);
+    await p.getByTestId('registry-reveal-purpose').waitFor({ state: 'detached' });
+    await shot(p, 'registry-person-desktop');
+  });
+
+  it('policy builder: live count, save, outreach board', async () => {
+    const p = await consoleAs('13800000003');
+    await p.getByTestId('menu-outreach').click();
+    await p.getByTestId('outreach-page').waitFor();
+    const count = p.getByTestId('policy-count');
+    await poll(async () => Number((await count.textContent())?.replace(/\D/g, '') || 0)).toBeGreaterThan(0);
+    await p.getByTestId('policy-name').fill('高龄津贴告知');
+    await p.getByTestId('policy-save').click();
+    await p.getByText('高龄津贴告知').first().waitFor();
+    await shot(p, 'registry-outreach-desktop');
+  });
+
+  it('a grid worker records an outcome on a phone', async () => {
+    const { page: r } = await newPage(h, PHONE, { mobile: true });
+    await r.goto(`${h.base}/login`);
+    await r.getByTestId('login-phone').fill('13800000004');
+    await r.getByTestId('login-password').fill('Linli@2026');
+    await r.getByTestId('login-submit').click();
+    await r.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await r.goto(`${h.base}/outreach`);
+    await r.getByTestId('outreach-list').waitFor();
+    const card = r.locator('[data-testid^="outreach-card-"]').first();
+    await card.waitFor();
+    const key = (await card.getAttribute('data-testid'))!.replace('outreach-card-', '');
+    await shot(r, 'registry-outreach-phone');
+    await r.getByTestId(`outreach-m-informed-${key}`).click();
+    await poll(() => r.getByTestId(`outreach-card-${key}`).textContent()).toContain('已告知');
+    await shot(r, 'registry-outreach-phone-recorded');
+  });
+});
