@@ -3,9 +3,17 @@ import { expect } from 'vitest';
 import type { TestClient } from '../src/testing/index.ts';
 import { dbState, type WithDb } from './helpers.ts';
 
-/** Tables of the notices, boards and guides modules (those that exist at this migration level). */
-const TABLES = ['notice', 'notice_read'];
-export const boardTables = (...more: string[]) => TABLES.push(...more);
+/** Tables of the notices and boards modules. */
+const TABLES = [
+  'notice',
+  'notice_read',
+  'board_post',
+  'board_comment',
+  'board_like',
+  'board_report',
+  'board_word',
+  'board_feed_seen',
+];
 
 /** Row counts and version sums of the board tables plus everything helpers.dbState counts. */
 export async function boardState(t: WithDb): Promise<Record<string, number>> {
@@ -14,6 +22,10 @@ export async function boardState(t: WithDb): Promise<Record<string, number>> {
     const r = await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(t.database.db);
     out[table] = Number(r.rows[0]!.n);
   }
+  const v = await sql<{ n: string }>`SELECT coalesce(sum(version), 0)::text AS n FROM board_post`.execute(
+    t.database.db,
+  );
+  out.post_versions = Number(v.rows[0]!.n);
   return out;
 }
 
@@ -65,3 +77,41 @@ export const noticeIds = async (c: TestClient, q = '') => {
   expect(res.status, res.text).toBe(200);
   return res.body.items.map((n) => n.id);
 };
+
+export interface PostView {
+  id: string;
+  communityId: string;
+  board: string;
+  kind: string;
+  title: string;
+  body: string;
+  authorLabel: string;
+  status: string;
+  stage: string;
+  takerLabel: string | null;
+  caseId: string | null;
+  caseNo: string | null;
+  heldWords: string[];
+  moderationReason: string | null;
+  thanks: string | null;
+  likeCount: number;
+  commentCount: number;
+  reportCount: number;
+  liked: boolean;
+  version: number;
+  attachments: string[];
+  comments: { id: string; authorLabel: string; official: boolean; body: string; status: string }[];
+  abilities: { edit: boolean; steps: string[]; comment: boolean; moderate: boolean; convert: boolean };
+}
+
+export async function post(c: TestClient, communityId: string, body: Record<string, unknown>): Promise<PostView> {
+  const res = await c.post<PostView>(`/api/communities/${communityId}/posts`, {
+    board: 'local',
+    kind: 'matter',
+    title: '标题',
+    body: '内容',
+    ...body,
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.body;
+}

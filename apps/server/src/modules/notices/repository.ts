@@ -160,3 +160,19 @@ export const confirmedUsers = async (tx: Db, noticeId: string): Promise<Set<stri
         .execute()
     ).map((r) => r.user_id),
   );
+
+/** Current notices the reader has not opened yet. */
+export const unreadCount = async (tx: Db, a: Audience, now: Date, userId: string) =>
+  Number(
+    (
+      await n(tx)
+        .selectFrom('notice as x')
+        .leftJoin('notice_read as r', (j) => j.onRef('r.notice_id', '=', 'x.id').on('r.user_id', '=', userId))
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where(inAudience(a))
+        .where('x.withdrawn_at', 'is', null)
+        .where('r.user_id', 'is', null)
+        .where((eb) => eb.or([eb('x.expires_at', 'is', null), eb('x.expires_at', '>', now)]))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

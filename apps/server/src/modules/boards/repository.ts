@@ -1,0 +1,239 @@
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/engine.ts';
+import type { BoardTables } from './tables.ts';
+
+const b = (tx: Db) => tx.withTables<BoardTables>();
+
+export type PostRow = Selectable<BoardTables['board_post']>;
+
+export const insertPost = (tx: Db, row: Insertable<BoardTables['board_post']>) =>
+  b(tx).insertInto('board_post').values(row).execute();
+
+export const postById = (tx: Db, id: string) =>
+  b(tx).selectFrom('board_post').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const postByCase = (tx: Db, caseId: string) =>
+  b(tx).selectFrom('board_post').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+
+export async function updatePost(
+  tx: Db,
+  p: { community_id: string; id: string },
+  version: number,
+  patch: Omit<Updateable<BoardTables['board_post']>, 'id' | 'community_id' | 'version'>,
+): Promise<boolean> {
+  const r = await b(tx)
+    .updateTable('board_post')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('community_id', '=', p.community_id)
+    .where('id', '=', p.id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Counter changes that must not conflict with the author's edits (no version bump). */
+export const bump = (
+  tx: Db,
+  p: { community_id: string; id: string },
+  column: 'comment_count' | 'like_count' | 'report_count',
+  by: number,
+) =>
+  b(tx)
+    .updateTable('board_post')
+    .set((eb) => ({ [column]: eb(column, '+', by) }))
+    .where('community_id', '=', p.community_id)
+    .where('id', '=', p.id)
+    .returning(column)
+    .executeTakeFirstOrThrow() as Promise<Record<typeof column, number>>;
+
+export interface Before {
+  at: Date;
+  id: string;
+}
+
+const before = (c: Before | null | undefined) =>
+  c ? sql<SqlBool>`(created_at, id) < (${c.at}, ${c.id}::uuid)` : sql<SqlBool>`true`;
+
+/** Visible posts of a community (plus the user's own held or hidden ones), newest first. */
+export const postsOf = (
+  tx: Db,
+  communityId: string,
+  q: { board?: string; before?: Before | null; limit: number; userId: string },
+) =>
+  b(tx)
+    .selectFrom('board_post')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where((eb) => eb.or([eb('status', '=', 'visible'), eb('author_id', '=', q.userId)]))
+    .$if(!!q.board, (x) => x.where('board', '=', q.board!))
+    .where(before(q.before))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+
+export const pinnedPosts = (tx: Db, communityId: string) =>
+  b(tx)
+    .selectFrom('board_post')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'visible')
+    .where('pinned', '=', true)
+    .orderBy('created_at', 'desc')
+    .limit(10)
+    .execute();
+
+export const unreadPosts = async (tx: Db, communityId: string, userId: string, since: Date | null) =>
+  Number(
+    (
+      await b(tx)
+        .selectFrom('board_post')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('community_id', '=', communityId)
+        .where('status', '=', 'visible')
+        .where('author_id', '<>', userId)
+        .$if(!!since, (x) => x.where('created_at', '>', since!))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export const commentsOf = (tx: Db, communityId: string, postId: string) =>
+  b(tx)
+    .selectFrom('board_comment')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('post_id', '=', postId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+
+export const insertComment = (tx: Db, row: Insertable<BoardTables['board_comment']>) =>
+  b(tx).insertInto('board_comment').values(row).execute();
+
+export const setCommentStatus = (tx: Db, communityId: string, postId: string, id: string, status: string) =>
+  b(tx)
+    .updateTable('board_comment')
+    .set({ status })
+    .where('community_id', '=', communityId)
+    .where('post_id', '=', postId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const liked = async (tx: Db, communityId: string, postId: string, userId: string) =>
+  !!(await b(tx)
+    .selectFrom('board_like')
+    .select('user_id')
+    .where('community_id', '=', communityId)
+    .where('post_id', '=', postId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst());
+
+/** Adds or removes a like; true when something changed. */
+export async function setLike(tx: Db, communityId: string, postId: string, userId: string, on: boolean, at: Date) {
+  if (on) {
+    const r = await b(tx)
+      .insertInto('board_like')
+      .values({ community_id: communityId, post_id: postId, user_id: userId, created_at: at })
+      .onConflict((oc) => oc.doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    return !!r;
+  }
+  const r = await b(tx)
+    .deleteFrom('board_like')
+    .where('community_id', '=', communityId)
+    .where('post_id', '=', postId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export async function insertReport(tx: Db, row: Insertable<BoardTables['board_report']>): Promise<boolean> {
+  const r = await b(tx)
+    .insertInto('board_report')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return !!r;
+}
+
+const inScopes = (scopes: string[]) =>
+  sql<SqlBool>`community_id IN (SELECT id FROM org_node WHERE type = 'community' AND (${sql.join(
+    scopes.map((s) => sql`path LIKE ${`${s}%`} OR ${s} LIKE path || '%'`),
+    sql` OR `,
+  )}))`;
+
+/** Posts held for review or reported, in communities inside (or containing) the scopes, oldest first. */
+export const queuePosts = (tx: Db, scopes: string[]) =>
+  b(tx)
+    .selectFrom('board_post')
+    .selectAll()
+    .where(inScopes(scopes))
+    .where((eb) =>
+      eb.or([eb('status', '=', 'held'), eb.and([eb('status', '=', 'visible'), eb('report_count', '>', 0)])]),
+    )
+    .orderBy('updated_at')
+    .limit(200)
+    .execute();
+
+export const queueComments = (tx: Db, scopes: string[]) =>
+  b(tx)
+    .selectFrom('board_comment as c')
+    .innerJoin('board_post as p', (j) =>
+      j.onRef('p.community_id', '=', 'c.community_id').onRef('p.id', '=', 'c.post_id'),
+    )
+    .selectAll('c')
+    .select('p.title as post_title')
+    .where(sql<SqlBool>`c.${inScopes(scopes)}`)
+    .where('c.status', '=', 'held')
+    .orderBy('c.created_at')
+    .limit(200)
+    .execute();
+
+export const wordsAt = (tx: Db, nodeIds: string[]) =>
+  nodeIds.length === 0
+    ? Promise.resolve([])
+    : b(tx)
+        .selectFrom('board_word as w')
+        .innerJoin('org_node as n', 'n.id', 'w.node_id')
+        .select(['w.id', 'w.node_id', 'w.word', 'n.name as node_name'])
+        .where('w.node_id', 'in', nodeIds)
+        .orderBy('n.depth')
+        .orderBy('w.word')
+        .execute();
+
+export const insertWords = (tx: Db, nodeId: string, words: string[], at: Date) =>
+  b(tx)
+    .insertInto('board_word')
+    .values(words.map((word) => ({ node_id: nodeId, word, created_at: at })))
+    .onConflict((oc) => oc.columns(['node_id', 'word']).doNothing())
+    .execute();
+
+export const wordById = (tx: Db, id: string) =>
+  b(tx)
+    .selectFrom('board_word as w')
+    .innerJoin('org_node as n', 'n.id', 'w.node_id')
+    .select(['w.id', 'w.node_id', 'w.word', 'n.path'])
+    .where('w.id', '=', id)
+    .executeTakeFirst();
+
+export const deleteWord = (tx: Db, id: string) => b(tx).deleteFrom('board_word').where('id', '=', id).execute();
+
+export const feedSeen = async (tx: Db, userId: string, communityId: string): Promise<Date | null> => {
+  const r = await b(tx)
+    .selectFrom('board_feed_seen')
+    .select('seen_at')
+    .where('user_id', '=', userId)
+    .where('community_id', '=', communityId)
+    .executeTakeFirst();
+  return r ? new Date(r.seen_at) : null;
+};
+
+export const setFeedSeen = (tx: Db, userId: string, communityId: string, at: Date) =>
+  b(tx)
+    .insertInto('board_feed_seen')
+    .values({ user_id: userId, community_id: communityId, seen_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'community_id']).doUpdateSet({ seen_at: at }))
+    .execute();
