@@ -1,5 +1,7 @@
 import { api } from '@linli/contracts';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
+import { prepare } from '../cases/import/service.ts';
+import * as imports from './imports.ts';
 import { initialsJob } from './initials-job.ts';
 import * as outreach from './outreach.ts';
 import * as people from './people.ts';
@@ -34,6 +36,15 @@ export const registryModule: ModuleManifest = {
     route(api.registryOutreach.recordOutcome, (ctx, { params, body }) =>
       outreach.record(ctx, params.policyId, params.personId, body),
     ),
+    // The spreadsheet is parsed before the transaction opens (CPU work must not hold PGlite's one connection).
+    route(api.registryImports.uploadRegistryImport, (ctx, { pre }) => imports.upload(ctx, pre as never), {
+      raw: {
+        contentTypes: [...api.registryImports.REGISTRY_IMPORT_TYPES],
+        maxBytes: api.registryImports.MAX_REGISTRY_IMPORT_BYTES,
+      },
+      before: (_db, _p, { body }) => prepare(body),
+    }),
+    route(api.registryImports.runRegistryImport, (ctx, { params, body }) => imports.run(ctx, params.id, body)),
   ],
   jobs: [initialsJob],
 };

@@ -328,3 +328,48 @@ export const contactsOf = (tx: Db, ids: string[]) =>
         .select(['p.id', 'p.name', 'p.phone', 'h.address_text'])
         .where('p.id', 'in', ids)
         .execute();
+
+/** People by ID blind index, in any community, with their room (imports upsert by it). */
+export async function peopleByBlinds(tx: Db, blinds: string[]) {
+  const out = [];
+  for (let i = 0; i < blinds.length; i += 1000)
+    out.push(
+      ...(await r(tx)
+        .selectFrom('person as p')
+        .innerJoin('household as h', (j) =>
+          j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
+        )
+        .select([
+          'p.community_id',
+          'p.id',
+          'p.id_blind',
+          'p.household_id',
+          'h.address_node_id',
+          'p.name',
+          'p.phone',
+          'p.relation',
+          'p.residence_status',
+          'p.version',
+        ])
+        .where('p.id_blind', 'in', blinds.slice(i, i + 1000))
+        .execute()),
+    );
+  return out;
+}
+
+/** Households of rooms with whether each has a head (imports add people to them). */
+export const householdsOfRooms = (tx: Db, communityId: string, roomIds: string[]) =>
+  roomIds.length === 0
+    ? Promise.resolve([])
+    : r(tx)
+        .selectFrom('household as h')
+        .select([
+          'h.id',
+          'h.address_node_id',
+          sql<boolean>`EXISTS (SELECT 1 FROM person p WHERE p.community_id = h.community_id
+            AND p.household_id = h.id AND p.relation = 'head')`.as('has_head'),
+        ])
+        .where('h.community_id', '=', communityId)
+        .where('h.address_node_id', 'in', roomIds)
+        .orderBy('h.created_at')
+        .execute();
