@@ -79,7 +79,7 @@ export async function run(ctx: Ctx, id: string, b: RunBody) {
   const bytes = upload && (await getFile(ctx.config.dataDir, upload.file_hash));
   if (!upload || !bytes) throw notFound();
   const community = await org.getNode(ctx.tx, b.communityId);
-  if (!community || community.type !== 'community')
+  if (community?.type !== 'community')
     throw new AppError(422, 'validation_failed', {}, [{ path: '/communityId', code: 'not_found' }]);
   listingScope(ctx.actor, 'registry.edit', community); // 404 unless the caller may edit somewhere inside
   let sheet: Awaited<ReturnType<typeof readSheet>>;
@@ -210,16 +210,16 @@ async function apply(
       const p = known.get(row.blind)!;
       const set: Parameters<typeof records.updatePerson>[4] = {};
       const diff: [string, string | null, string | null][] = [];
-      if (row.name !== p.name)
-        (set.name = row.name),
-          (set.name_initials = records.initialsOf(row.name)),
-          diff.push(['name', p.name, row.name]);
-      if (row.phone !== null && row.phone !== p.phone)
-        (set.phone = row.phone), diff.push(['phone', p.phone, row.phone]);
-      if (row.residence !== null && row.residence !== p.residence_status)
-        (set.residence_status = row.residence), diff.push(['residenceStatus', p.residence_status, row.residence]);
-      if (row.relation !== null && row.relation !== p.relation)
-        (set.relation = row.relation), diff.push(['relation', p.relation, row.relation]);
+      const change = (field: string, col: keyof typeof set, old: string | null, next: string | null) => {
+        if (next === null || next === old) return;
+        set[col] = next as never;
+        diff.push([field, old, next]);
+      };
+      change('name', 'name', p.name, row.name);
+      if (set.name) set.name_initials = records.initialsOf(row.name);
+      change('phone', 'phone', p.phone, row.phone);
+      change('residenceStatus', 'residence_status', p.residence_status, row.residence);
+      change('relation', 'relation', p.relation, row.relation);
       await records.updatePerson(ctx.tx, communityId, p.id, p.version, set, ctx.now);
       await recordChanges(ctx, communityId, p.id, diff, '表格导入');
       continue;
