@@ -34,49 +34,64 @@ export const INTAKE_TABLE = 'bench_intake';
 export const statusIn = (statuses: string[]) =>
   statuses.length > 0 ? sql`AND x.status IN (${sql.join(statuses)})` : sql``;
 
+type Named = { id: string; name: string };
 type Row = Record<string, unknown> & {
   id: string;
   description: string;
   created_at: Date;
-  state: { assignments: unknown[] };
+  state: { assignments: { departmentId: string; status: string }[] };
 };
 
 /**
- * The inbox query as plain SQL: Linli's scope filter, statuses, order and page size (+1 to tell whether
- * there is a next page), plus the names a summary shows (community, place, category).
+ * Linli's inbox query as plain SQL: the same scope filter (one equality for one scope; for several, a
+ * lateral join of one newest-first page per scope id, as Linli reads them), statuses, order and page size
+ * (+1 to tell whether there is a next page), plus the names a summary shows (community, place, category,
+ * departments).
  */
 async function inbox(db: Db, q: InboxQuery) {
-  const scope = sql.join(
-    q.ids.map((id) => sql`${sql.ref(`x.${q.column}`)} = ${id}`),
-    sql` OR `,
-  );
-  const { rows } = await sql<Row & { community_name: string; place_name: string; category_name: string }>`
-    SELECT r.*, c.name AS community_name, pl.name AS place_name, cat.name AS category_name
-    FROM (SELECT * FROM case_record x WHERE (${scope}) ${statusIn(q.statuses)}
-          ORDER BY x.created_at DESC, x.id DESC LIMIT 31) r
+  const col = sql.ref(`x.${q.column}`);
+  const page =
+    q.ids.length === 1
+      ? sql`SELECT * FROM case_record x WHERE ${col} = ${q.ids[0]} ${statusIn(q.statuses)}
+          ORDER BY x.created_at DESC, x.id DESC LIMIT 31`
+      : sql`SELECT p.* FROM unnest(${q.ids}::bigint[]) AS s(scope_id) CROSS JOIN LATERAL (
+            SELECT * FROM case_record x WHERE ${col} = s.scope_id ${statusIn(q.statuses)}
+            ORDER BY x.created_at DESC, x.id DESC LIMIT 31) p
+          ORDER BY p.created_at DESC, p.id DESC LIMIT 31`;
+  const { rows } = await sql<
+    Row & { community_name: string; place_name: string; category_name: string; department_names: Named[] }
+  >`
+    SELECT r.*, c.name AS community_name, pl.name AS place_name, cat.name AS category_name,
+      (SELECT coalesce(json_agg(json_build_object('id', d.id::text, 'name', d.name)), '[]'::json)
+       FROM department d WHERE d.id IN (
+         SELECT (a->>'departmentId')::bigint FROM jsonb_array_elements(r.state->'assignments') a)) AS department_names
+    FROM (${page}) r
     JOIN org_node c ON c.id = r.community_id JOIN org_node pl ON pl.id = r.place_id
     JOIN case_category cat ON cat.id = r.category_id
     ORDER BY r.created_at DESC, r.id DESC`.execute(db);
-  const items = rows.slice(0, 30).map((r) => ({
-    id: r.id,
-    no: r.no,
-    communityId: r.community_id,
-    communityName: r.community_name,
-    categoryId: r.category_id,
-    categoryName: r.category_name,
-    status: r.status,
-    level: r.level,
-    source: r.source,
-    title: r.description.split('\n')[0],
-    placeName: r.place_name,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    dueAt: r.due_at,
-    urged: r.urged,
-    departments: r.state.assignments,
-    public: r.is_public,
-    version: r.version,
-  }));
+  const items = rows.slice(0, 30).map((r) => {
+    const names = new Map(r.department_names.map((d) => [d.id, d.name]));
+    return {
+      id: r.id,
+      no: r.no,
+      communityId: r.community_id,
+      communityName: r.community_name,
+      categoryId: r.category_id,
+      categoryName: r.category_name,
+      status: r.status,
+      level: r.level,
+      source: r.source,
+      title: r.description.split('\n')[0],
+      placeName: r.place_name,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      dueAt: r.due_at,
+      urged: r.urged,
+      departments: r.state.assignments.map((a) => ({ ...a, name: names.get(a.departmentId) ?? '' })),
+      public: r.is_public,
+      version: r.version,
+    };
+  });
   return { items, nextCursor: rows.length > 30 ? String(rows[29]!.id) : null };
 }
 

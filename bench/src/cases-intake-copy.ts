@@ -10,6 +10,9 @@ import type { Linli } from './linli.ts';
 
 type Db = Linli['database']['db'];
 
+/** Today in Asia/Shanghai as YYYYMMDD. */
+const ymd = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+
 async function columnsOf(db: Db, table: string): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     SELECT column_name AS name FROM information_schema.columns
@@ -50,14 +53,15 @@ export async function intakeCopier(db: Db, templateId: string): Promise<IntakeCo
     async write(body) {
       const id = randomUUID();
       await db.transaction().execute(async (tx) => {
-        const no = (await sql<{ n: string }>`SELECT nextval('case_no_seq')::text AS n`.execute(tx)).rows[0]!.n;
+        const n = (await sql<{ n: string }>`SELECT nextval('case_no_seq')::text AS n`.execute(tx)).rows[0]!.n;
+        const no = `${ymd()}${n.padStart(6, '0')}`; // as Linli numbers cases (more digits past 999,999)
         const now = sql`now()`;
         await copyRows(
           'case_record',
           cols.record,
           {
             id: sql`${id}::uuid`,
-            no: sql`to_char(now(), 'YYYYMMDD') || lpad(${no}, 6, '0')`,
+            no: sql`${no}`,
             description: sql`${body.description}`,
             search: sql`to_tsvector('simple', ${body.description})`,
             created_at: now,
