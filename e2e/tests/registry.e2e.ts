@@ -1,3 +1,4 @@
+import { makeIdNumber } from '@linli/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
@@ -30,6 +31,11 @@ describe('resident registry', () => {
     await p.getByTestId('registry-page').waitFor();
     await poll(() => p.locator('[data-testid^="registry-person-"]').count()).toBeGreaterThan(5);
     await shot(p, 'registry-list-desktop');
+    const phone = await consoleAs('13800000004', PHONE);
+    await phone.goto(`${h.base}/console/registry`);
+    await poll(() => phone.locator('[data-testid^="registry-person-"]').count()).toBeGreaterThan(3);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width + 1);
+    await shot(phone, 'registry-list-phone');
     await p.getByTestId('registry-search').locator('input').fill('周敏');
     await p.getByTestId('registry-search').locator('input').press('Enter');
     await poll(() => p.locator('[data-testid^="registry-person-"]').count()).toBe(1);
@@ -42,6 +48,27 @@ describe('resident registry', () => {
     await poll(() => id.textContent()).toMatch(/^\d{17}[\dX]$/);
     await p.getByTestId('registry-reveal-purpose').waitFor({ state: 'detached' });
     await shot(p, 'registry-person-desktop');
+  });
+
+  it('import a spreadsheet with bad rows: the dry run reports them row by row', async () => {
+    const p = await consoleAs('13800000003');
+    await p.getByTestId('menu-registryImport').click();
+    await p.getByTestId('registry-import-page').waitFor();
+    const csv = [
+      '姓名,身份证号,房号,手机,与户主关系',
+      `测试甲,${makeIdNumber('110105', '19600101', 901)},1号楼1单元101室,13712348801,`,
+      `测试乙,${makeIdNumber('110105', '19600101', 902).slice(0, 17)}0,1号楼1单元101室,,`,
+      `测试丙,${makeIdNumber('110105', '19600101', 903)},9号楼9单元909室,,`,
+    ].join('\r\n');
+    await p
+      .locator('[data-testid="registry-import-upload"] input[type=file]')
+      .setInputFiles({ name: '居民.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await poll(() => p.getByTestId('registry-import-rows').textContent()).toContain('3');
+    await p.getByTestId('registry-import-dry-run').click();
+    await p.getByTestId('registry-import-report').waitFor();
+    await p.getByTestId('registry-import-error-4-room').waitFor();
+    expect(await p.getByTestId('registry-import-report').getAttribute('data-written')).toBe('false');
+    await shot(p, 'registry-import-dry-run-desktop');
   });
 
   it('policy builder: live count, save, outreach board', async () => {
