@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function consoleAs(phone: string, viewport = DESKTOP): Promise<Page> {
+async function consoleAs(phone: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
   const { page } = await newPage(h, viewport);
   await page.goto(`${h.base}/console/login`);
   await page.getByTestId('login-phone').fill(phone);
@@ -75,6 +75,12 @@ describe('resident registry', () => {
     const p = await consoleAs('13800000003');
     await p.getByTestId('menu-outreach').click();
     await p.getByTestId('outreach-page').waitFor();
+    // The street sees counts per community, never a person.
+    const street = await consoleAs('13800000011');
+    await street.getByTestId('menu-outreach').click();
+    await street.getByTestId('registry-stats').getByText('梧桐社区').waitFor();
+    expect(await street.getByTestId('menu-registry').count()).toBe(0);
+    await shot(street, 'registry-street-stats-desktop');
     const count = p.getByTestId('policy-count');
     await poll(async () => Number((await count.textContent())?.replace(/\D/g, '') || 0)).toBeGreaterThan(0);
     await p.getByTestId('policy-name').fill('高龄津贴告知');

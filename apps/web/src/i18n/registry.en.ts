@@ -136,6 +136,11 @@ const registry: Strings<RegistryMessages> = {
     unreachable: 'Unreachable',
     total: 'Total',
   },
+  stats: {
+    title: 'Population overview',
+    households: 'Households',
+    people: 'People',
+  },
   board: {
     title: 'Outreach tasks',
     policy: 'Policy',

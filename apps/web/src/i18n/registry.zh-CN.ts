@@ -132,6 +132,11 @@ const registry = {
     unreachable: '联系不上',
     total: '合计',
   },
+  stats: {
+    title: '人口概况',
+    households: '户数',
+    people: '人数',
+  },
   board: {
     title: '走访任务',
     policy: '政策',

@@ -9,6 +9,7 @@ import { tid } from '../../shared/testid.ts';
 import { useActing } from '../acting.tsx';
 import { CoverageDrawer, OutreachBoard } from './OutreachBoard.tsx';
 import { RuleBuilder } from './RuleBuilder.tsx';
+import { StatsCard } from './StatsCard.tsx';
 
 type Condition = api.registryOutreach.RuleCondition;
 type Policy = Awaited<ReturnType<typeof listPolicies>>['items'][number];
@@ -64,6 +65,7 @@ export function OutreachPage() {
   const done = (p: Policy) => p.coverage.total - p.coverage.pending;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} {...tid('outreach-page')}>
+      <StatsCard />
       <Row gutter={[16, 16]}>
         {allowed('policy.manage') && (
           <Col xs={24} xl={12}>
