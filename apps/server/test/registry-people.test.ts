@@ -269,3 +269,55 @@ describe('search', () => {
     expect(listing[0]!.detail).toMatchObject({ search: 'text', count: 0 });
   });
 });
+
+describe('moving a household', () => {
+  it('moves to an empty room of the community; every member’s history keeps the old address', async () => {
+    const head = await register(secretary, rooms[11]!, { name: '搬家甲' });
+    await register(secretary, rooms[11]!, {
+      name: '搬家乙',
+      relation: 'child',
+      householdId: head.householdId,
+      idNumber: newId('20000101'),
+    });
+    const move = (body: Record<string, unknown>) =>
+      secretary.post<{ address: string; version: number }>(`/api/registry/households/${head.householdId}/move`, {
+        version: 1,
+        reason: '搬迁',
+        ...body,
+      });
+    const roomD = (await freeRoomsUnder(t, demo, demo.D.id, demo.D))[0]!;
+    const admin = await signIn(t, PHONES.admin);
+    await unchanged(t, async () => {
+      expectProblem(await move({ roomId: rooms[2] }), 422, 'room_occupied', '/roomId');
+      expectProblem(await move({ roomId: roomD }), 422, 'validation_failed', '/roomId');
+      expectProblem(
+        await admin.post(`/api/registry/households/${head.householdId}/move`, {
+          version: 1,
+          roomId: roomD,
+          reason: '跨社区',
+        }),
+        422,
+        'other_community',
+        '/roomId',
+      );
+      expectProblem(await move({ roomId: rooms[12], version: 2 }), 409, 'version_conflict');
+    });
+    const res = await move({ roomId: rooms[12] });
+    expect(res.status, res.text).toBe(200);
+    const card = await secretary.get<PersonCard>(`/api/registry/people/${head.id}`);
+    expect(card.body).toMatchObject({ roomId: rooms[12], address: res.body.address });
+    const history = await secretary.get<{
+      items: { field: string; oldValue: string; newValue: string; reason: string }[];
+    }>(`/api/registry/people/${head.id}/history`);
+    expect(history.body.items[0]).toMatchObject({
+      field: 'address',
+      oldValue: head.address,
+      newValue: res.body.address,
+      reason: '搬迁',
+    });
+    const room = await secretary.get<{ households: { id: string; members: PersonRow[] }[] }>(
+      `/api/registry/rooms/${rooms[12]}`,
+    );
+    expect(room.body.households[0]!.members.map((m) => m.name).sort()).toEqual(['搬家乙', '搬家甲']);
+  });
+});

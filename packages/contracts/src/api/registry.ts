@@ -329,3 +329,17 @@ export const registryStats = defineRoute({
     ),
   }),
 });
+
+export const moveHousehold = defineRoute({
+  method: 'POST',
+  url: '/api/registry/households/:id/move',
+  access: { action: 'registry.edit' },
+  summary: 'Move a household to another (empty) room of its community; every member’s history records the move',
+  tags: ['registry'],
+  params: Type.Object({ id: Uuid }),
+  body: Type.Object(
+    { version: Type.Integer({ minimum: 1 }), roomId: NodeId, reason: Reason },
+    { additionalProperties: false },
+  ),
+  response: Type.Object({ id: Uuid, roomId: NodeId, address: Type.String(), version: Type.Integer() }),
+});

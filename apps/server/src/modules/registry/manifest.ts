@@ -1,6 +1,7 @@
 import { api } from '@linli/contracts';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
 import { prepare } from '../cases/import/service.ts';
+import * as households from './households.ts';
 import * as imports from './imports.ts';
 import { initialsJob } from './initials-job.ts';
 import * as outreach from './outreach.ts';
@@ -24,6 +25,7 @@ export const registryModule: ModuleManifest = {
       tags.remove(ctx, params.id, params.code, query.reason),
     ),
     route(api.registry.getRoom, (ctx, { params }) => rooms.get(ctx, params.id)),
+    route(api.registry.moveHousehold, (ctx, { params, body }) => households.move(ctx, params.id, body)),
     route(api.registry.putHousing, (ctx, { params, body }) => rooms.putHousing(ctx, params.id, body)),
     route(api.registry.listTags, (ctx) => tags.list(ctx)),
     route(api.registry.updateTag, (ctx, { params, body }) => tags.update(ctx, params.code, body)),

@@ -217,3 +217,16 @@ export async function saveOutcome(
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** Open tasks follow people who moved: their new place and grid. */
+export const retarget = (tx: Db, communityId: string, personIds: string[], place: string, gridId: string | null) =>
+  personIds.length === 0
+    ? Promise.resolve()
+    : r(tx)
+        .updateTable('outreach_task')
+        .set({ place_path: place, grid_id: gridId })
+        .where('community_id', '=', communityId)
+        .where('person_id', 'in', personIds)
+        .where('status', '=', 'pending')
+        .execute()
+        .then(() => undefined);

@@ -373,3 +373,35 @@ export const householdsOfRooms = (tx: Db, communityId: string, roomIds: string[]
         .where('h.address_node_id', 'in', roomIds)
         .orderBy('h.created_at')
         .execute();
+
+export const householdByIdAnywhere = (tx: Db, id: string) =>
+  r(tx)
+    .selectFrom('household as h')
+    .leftJoin('org_node as rn', 'rn.id', 'h.address_node_id')
+    .innerJoin('org_node as cn', 'cn.id', 'h.community_id')
+    .select([
+      'h.community_id',
+      'h.id',
+      'h.address_node_id',
+      'h.address_text',
+      'h.version',
+      sql<string>`${sql.raw(PLACE)}`.as('place'),
+    ])
+    .where('h.id', '=', id)
+    .executeTakeFirst();
+
+/** Compare-and-set move of a household to another room; false when the version moved on. */
+export async function moveHousehold(
+  tx: Db,
+  h: { community_id: string; id: string; version: number },
+  to: { roomId: string; address: string },
+): Promise<boolean> {
+  const res = await r(tx)
+    .updateTable('household')
+    .set({ address_node_id: to.roomId, address_text: to.address, version: h.version + 1 })
+    .where('community_id', '=', h.community_id)
+    .where('id', '=', h.id)
+    .where('version', '=', h.version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

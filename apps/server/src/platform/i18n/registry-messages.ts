@@ -26,6 +26,12 @@ const BOTH: Catalog = {
     en: 'This tag follows from the birth date and cannot be set by hand',
   },
   tag_level: { 'zh-CN': '请选择有效的等级', en: 'Pick a valid level' },
+  other_community: {
+    'zh-CN': '只能迁往本社区的户室;迁往其他社区请在新社区登记',
+    en: 'A household moves within its community; register it in the new community instead',
+  },
+  same_room: { 'zh-CN': '已在该户室', en: 'The household already lives there' },
+  room_occupied: { 'zh-CN': '该户室已有住户', en: 'Another household lives in that room' },
   valid_to_before_from: { 'zh-CN': '截止日期不能早于起始日期', en: 'The end date cannot be before the start date' },
 };
 
