@@ -88,6 +88,7 @@ const casesShared: Strings<CasesSharedMessages> = {
     phone: 'Phone call',
     visit: 'Visit',
     hotline: '12345 hotline',
+    open311: 'External system (Open311)',
   },
   urge: { normal: 'Urged', yellow: 'Yellow card', red: 'Red card' },
   assignment: {

@@ -89,6 +89,7 @@ const casesShared = {
     phone: '电话反映',
     visit: '来访反映',
     hotline: '12345 热线',
+    open311: '外部系统(Open311)',
   },
   urge: { normal: '督办', yellow: '黄牌督办', red: '红牌督办' },
   assignment: {

@@ -7,8 +7,11 @@ import { CASE_COMMAND_TYPES, CASE_LEVELS, CASE_STATUSES, SLA_STAGES, URGE_LEVELS
 import { IsoTime, NodeId, Phone, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
 
-/** app = resident web form, qr = courtyard QR code, patrol = grid worker, phone/visit = entered by a cadre. */
-export const CASE_SOURCES = ['app', 'qr', 'patrol', 'phone', 'visit', 'hotline'] as const;
+/**
+ * app = resident web form, qr = courtyard QR code, patrol = grid worker, phone/visit = entered by a cadre,
+ * hotline = 12345 import, open311 = an external system through Open311 GeoReport v2.
+ */
+export const CASE_SOURCES = ['app', 'qr', 'patrol', 'phone', 'visit', 'hotline', 'open311'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 /** Sources a signed-in user chooses when reporting (qr and hotline have their own routes). */
 export const REPORT_SOURCES = ['app', 'patrol', 'phone', 'visit'] as const;
