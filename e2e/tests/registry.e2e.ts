@@ -48,6 +48,13 @@ describe('resident registry', () => {
     await poll(() => id.textContent()).toMatch(/^\d{17}[\dX]$/);
     await p.getByTestId('registry-reveal-purpose').waitFor({ state: 'detached' });
     await shot(p, 'registry-person-desktop');
+    await p.keyboard.press('Escape');
+    // Drill down: grid → building → unit → room, with its housing and household.
+    const tree = p.getByTestId('registry-tree');
+    for (const name of ['第一网格', '1号楼', '1单元', '302室']) await tree.getByText(name, { exact: true }).click();
+    await p.getByTestId('registry-housing').waitFor();
+    await poll(() => p.getByTestId('registry-household-0').textContent()).toContain('周敏');
+    await shot(p, 'registry-room-desktop');
   });
 
   it('import a spreadsheet with bad rows: the dry run reports them row by row', async () => {

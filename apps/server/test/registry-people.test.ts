@@ -244,7 +244,7 @@ describe('housing', () => {
     }>(`/api/registry/rooms/${rooms[9]}`);
     expect(room.body.housing.ownership).toBe('rented');
     expect(room.body.households).toEqual([
-      { id: p.householdId, members: [expect.objectContaining({ id: p.id, name: '宋江' })] },
+      { id: p.householdId, version: 1, members: [expect.objectContaining({ id: p.id, name: '宋江' })] },
     ]);
   });
 });

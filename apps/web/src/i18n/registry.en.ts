@@ -51,6 +51,9 @@ const registry: Strings<RegistryMessages> = {
     empty: 'Nobody is registered in this room',
     addPerson: 'Register a resident',
     newHousehold: 'New household (head)',
+    move: 'Move to another room',
+    moveTo: 'New room (must be empty)',
+    moved: 'Moved',
   },
   person: {
     card: 'Resident',

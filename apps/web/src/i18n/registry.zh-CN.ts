@@ -47,6 +47,9 @@ const registry = {
     empty: '该户室暂无登记住户',
     addPerson: '登记居民',
     newHousehold: '新立户(户主)',
+    move: '迁往其他户室',
+    moveTo: '迁入户室(须为空置户室)',
+    moved: '已迁移',
   },
   person: {
     card: '居民信息',

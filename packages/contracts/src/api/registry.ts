@@ -108,6 +108,8 @@ export const Room = Type.Object({
   households: Type.Array(
     Type.Object({
       id: Uuid,
+      /** Guards moving the household (optimistic concurrency). */
+      version: Type.Integer(),
       members: Type.Array(PersonRow),
     }),
   ),

@@ -40,6 +40,7 @@ export async function get(ctx: Ctx, id: string) {
     housing: housingView(housing),
     households: households.map((h) => ({
       id: h.id,
+      version: h.version,
       members: members.filter((_m, i) => people[i]!.household_id === h.id),
     })),
     abilities: { edit: ctx.can('registry.edit', room.path), addPerson: ctx.can('registry.edit', room.path) },

@@ -114,7 +114,7 @@ export const householdById = (tx: Db, communityId: string, id: string) =>
 export const householdsAt = (tx: Db, communityId: string, roomId: string) =>
   r(tx)
     .selectFrom('household')
-    .select(['id'])
+    .select(['id', 'version'])
     .where('community_id', '=', communityId)
     .where('address_node_id', '=', roomId)
     .execute();

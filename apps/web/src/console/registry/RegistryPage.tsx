@@ -86,6 +86,7 @@ export function RegistryPage() {
         <Card title={t('page.tree')} size="small" styles={{ body: { maxHeight: '72vh', overflow: 'auto' } }}>
           {tree.error && <Alert type="error" showIcon title={errorText(tree.error)} />}
           <Tree
+            expandAction="click"
             treeData={items}
             selectedKeys={selected ? [selected.id] : []}
             onSelect={(keys, info) => {
@@ -100,7 +101,13 @@ export function RegistryPage() {
       </Col>
       <Col xs={24} lg={17} xl={18}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          {selected?.type === 'room' && full && <RoomPanel roomId={selected.id} onPerson={setPersonId} />}
+          {selected?.type === 'room' && full && (
+            <RoomPanel
+              roomId={selected.id}
+              onPerson={setPersonId}
+              onMoved={(id) => setSelected({ id, type: 'room' })}
+            />
+          )}
           <Card
             size="small"
             title={t('page.people')}

@@ -5,10 +5,19 @@ import { useState } from 'react';
 import { useRegistryT } from '../../i18n/registry.ts';
 import { call, errorText, fieldErrors } from '../../shared/api.ts';
 import { tid } from '../../shared/testid.ts';
+import { MoveHousehold } from './MoveHousehold.tsx';
 import { OWNERSHIPS, type PersonRow, RELATIONS, RESIDENCES, USES } from './model.ts';
 
 /** A room: housing facts (editable), its households and their members, and registering someone there. */
-export function RoomPanel({ roomId, onPerson }: { roomId: string; onPerson: (id: string) => void }) {
+export function RoomPanel({
+  roomId,
+  onPerson,
+  onMoved,
+}: {
+  roomId: string;
+  onPerson: (id: string) => void;
+  onMoved: (roomId: string) => void;
+}) {
   const { t, tx } = useRegistryT();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -102,7 +111,21 @@ export function RoomPanel({ roomId, onPerson }: { roomId: string; onPerson: (id:
       {r?.households.map((hh, i) => (
         <Table<PersonRow>
           key={hh.id}
-          title={() => t('room.household', { n: i + 1 })}
+          title={() => (
+            <Space>
+              {t('room.household', { n: i + 1 })}
+              {r.abilities.edit && (
+                <MoveHousehold
+                  householdId={hh.id}
+                  version={hh.version}
+                  onMoved={(to) => {
+                    void refresh();
+                    onMoved(to);
+                  }}
+                />
+              )}
+            </Space>
+          )}
           rowKey="id"
           size="small"
           pagination={false}
