@@ -59,6 +59,9 @@ export function HomeFeed({ communityId, full = false }: { communityId: string; f
         >
           {t('feed.neighbours')}
         </Button>
+        <Button size="small" color="primary" fill="outline" onClick={() => nav('/guides')} {...tid('feed-guides')}>
+          {t('guides.title')}
+        </Button>
         {!!first?.unreadCount && (
           <Button size="small" loading={seen.isPending} onClick={() => seen.mutate()} {...tid('feed-mark-seen')}>
             {t('feed.markSeen')}

@@ -1,4 +1,6 @@
 export { FeedPage } from './FeedPage.tsx';
+export { GuidePage } from './GuidePage.tsx';
+export { GuidesPage } from './GuidesPage.tsx';
 export { HomeFeed } from './HomeFeed.tsx';
 export { NoticeListPage } from './NoticeListPage.tsx';
 export { NoticePage } from './NoticePage.tsx';
