@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; p
   );
 
   for (const m of MODULES) for (const r of m.routes) registerRoute(app, database.db, platform, r);
+  for (const m of MODULES) if (m.http) await m.http(app, database.db, platform);
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);

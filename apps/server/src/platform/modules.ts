@@ -1,4 +1,5 @@
 import type { RouteDef, RouteOutput } from '@linli/contracts';
+import type { FastifyInstance } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { Ctx, Platform } from './context.ts';
 import type { Db } from './db/engine.ts';
@@ -65,4 +66,9 @@ export interface ModuleManifest {
   routes: ModuleRoute[];
   subscribers?: EventSubscriber[];
   jobs?: Job[];
+  /**
+   * Routes outside `/api` that follow someone else's standard (Open311: form bodies, XML answers, its own
+   * error shape), registered as a plugin. They must still write audit and events in one transaction.
+   */
+  http?: (app: FastifyInstance, db: Db, p: Platform) => Promise<void>;
 }
