@@ -65,6 +65,12 @@ describe('publishing at every level, read by the whole subtree', () => {
         403,
         'notice_level_forbidden',
       );
+      const en = await streetStaff.post(
+        '/api/notices',
+        { nodeId: demo.district.id, category: 'policy', title: 'x', body: 'y' },
+        { 'accept-language': 'en' },
+      );
+      expect((en.body as { title: string }).title).toMatch(/district office/);
       // Another community: no such node as far as the caller knows.
       expectProblem(
         await secretaryA.post('/api/notices', { nodeId: demo.D.id, category: 'notice', title: 'x', body: 'y' }),
