@@ -59,7 +59,8 @@ describe('resident registry', () => {
 
   it('import a spreadsheet with bad rows: the dry run reports them row by row', async () => {
     const p = await consoleAs('13800000003');
-    await p.getByTestId('menu-registryImport').click();
+    await p.getByTestId('menu-registry').click();
+    await p.getByTestId('registry-go-import').click();
     await p.getByTestId('registry-import-page').waitFor();
     const csv = [
       '姓名,身份证号,房号,手机,与户主关系',

@@ -10,6 +10,8 @@ const registry: Strings<RegistryMessages> = {
     people: 'Residents',
     contactOnlyHint: 'Micro-grid volunteers see names, rooms and phones only',
     noRoom: 'Pick a room on the left to see its housing and households',
+    import: 'Import residents',
+    tags: 'Tags',
   },
   col: {
     name: 'Name',

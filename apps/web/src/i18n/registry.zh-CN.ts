@@ -6,6 +6,8 @@ const registry = {
     people: '居民',
     contactOnlyHint: '微网格员仅可查看姓名、户室和电话',
     noRoom: '请选择左侧的户室查看住房和住户',
+    import: '居民导入',
+    tags: '标签管理',
   },
   col: {
     name: '姓名',

@@ -1,7 +1,8 @@
 import { api } from '@linli/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Input, Row, Space, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Space, Table, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useRegistryT } from '../../i18n/registry.ts';
 import { call, errorText } from '../../shared/api.ts';
 import { useLabels } from '../../shared/labels.ts';
@@ -15,7 +16,8 @@ import { RoomPanel } from './RoomPanel.tsx';
 export function RegistryPage() {
   const { t, tx, lang } = useRegistryT();
   const labels = useLabels();
-  const { acting, allowed } = useActing();
+  const { acting, allowed, anywhere } = useActing();
+  const nav = useNavigate();
   const [selected, setSelected] = useState<{ id: string; type: string } | null>(null);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -83,6 +85,18 @@ export function RegistryPage() {
   return (
     <Row gutter={[16, 16]} {...tid('registry-page')}>
       <Col xs={24} lg={7} xl={6}>
+        <Space style={{ marginBottom: 12 }} wrap>
+          {allowed('registry.edit') && (
+            <Button onClick={() => nav('/registry/import')} {...tid('registry-go-import')}>
+              {t('page.import')}
+            </Button>
+          )}
+          {(allowed('registry.edit') || anywhere('tag.manage')) && (
+            <Button onClick={() => nav('/registry/tags')} {...tid('registry-go-tags')}>
+              {t('page.tags')}
+            </Button>
+          )}
+        </Space>
         <Card title={t('page.tree')} size="small" styles={{ body: { maxHeight: '72vh', overflow: 'auto' } }}>
           {tree.error && <Alert type="error" showIcon title={errorText(tree.error)} />}
           <Tree
