@@ -1,0 +1,262 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue } from '../src/modules/webhooks/deliver.ts';
+import { createTestApp, type TestApp, type TestClient } from '../src/testing/index.ts';
+import { categoryByCode, ok, placesOfA, report } from './case-helpers.ts';
+import { auditSearch, type Demo, expectProblem, loadDemo, nothingWritten, PHONES, signIn } from './helpers.ts';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+interface Subscription {
+  id: string;
+  active: boolean;
+  disabledReason: string | null;
+  consecutiveFailures: number;
+  version: number;
+}
+interface Delivery {
+  id: string;
+  eventId: string;
+  event: string;
+  caseNo: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+}
+
+/** An independent receiver: a plain HTTP server answering with whatever status the test sets. */
+let server: Server;
+let url: string;
+let answer = 200;
+const received: Received[] = [];
+
+let t: TestApp;
+let demo: Demo;
+let admin: TestClient;
+let secretary: TestClient;
+let resident: TestClient;
+let leaks: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      if (answer === 0) return req.socket.destroy();
+      res.statusCode = answer;
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/linli`;
+  t = await createTestApp();
+  admin = await signIn(t, PHONES.admin);
+  demo = await loadDemo(t, admin);
+  secretary = await signIn(t, PHONES.secretaryA);
+  resident = await signIn(t, PHONES.residentA);
+  leaks = (await categoryByCode(resident, 'SQ06')).id;
+  // Events of the demo seed are not what these tests are about.
+  await t.dispatch();
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((r) => server.close(r));
+});
+
+/** What a receiver does: recompute HMAC-SHA256 over "<t>.<body>" and compare in constant time. */
+function verified(secret: string, r: Received): { t: number; body: Record<string, unknown> } {
+  const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(r.headers['linli-signature']));
+  expect(m, String(r.headers['linli-signature'])).not.toBeNull();
+  const expected = createHmac('sha256', secret).update(`${m![1]}.${r.body}`).digest();
+  expect(timingSafeEqual(expected, Buffer.from(m![2]!, 'hex'))).toBe(true);
+  return { t: Number(m![1]), body: JSON.parse(r.body) };
+}
+
+const pump = async () => {
+  await t.dispatch();
+  return deliverDue(t.database.db, t.platform);
+};
+const fresh = async () => {
+  admin = await signIn(t, PHONES.admin);
+  secretary = await signIn(t, PHONES.secretaryA);
+  resident = await signIn(t, PHONES.residentA);
+};
+const log = async (id: string) => {
+  const res = await admin.get<{ items: Delivery[] }>(`/api/webhooks/${id}/deliveries`);
+  expect(res.status, res.text).toBe(200);
+  return res.body.items;
+};
+const subscribe = async (events: string[]) => {
+  const res = await admin.post<{ subscription: Subscription; secret: string }>('/api/webhooks', {
+    name: '区城运中心',
+    url,
+    nodeId: demo.street1.id,
+    events,
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.body;
+};
+const subOf = async (id: string) =>
+  (await admin.get<{ items: Subscription[] }>('/api/webhooks')).body.items.find((s) => s.id === id)!;
+
+describe('signed webhooks', () => {
+  it('delivers subscribed case events, signed, with an idempotency key, after the request that caused them', async () => {
+    const { subscription, secret } = await subscribe(['case.created', 'case.accepted']);
+    expect(secret).toMatch(/^whsec_/);
+    const stored = await sql<{
+      secret_box: string;
+    }>`SELECT secret_box FROM webhook_subscription WHERE id = ${subscription.id}`.execute(t.database.db);
+    expect(stored.rows[0]!.secret_box).not.toContain(secret);
+    expect((await admin.get('/api/webhooks')).text).not.toContain(secret);
+
+    received.length = 0;
+    let c = await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    expect(received).toHaveLength(0); // the report never waits for a receiver
+    expect(await pump()).toBe(1);
+    expect(received).toHaveLength(1);
+    const first = verified(secret, received[0]!);
+    expect(first.t).toBe(Math.floor(t.clock.now().getTime() / 1000));
+    expect(first.body).toMatchObject({
+      type: 'case.created',
+      data: { caseId: c.id, no: c.no, status: 'submitted', source: 'app', categoryCode: 'SQ06' },
+    });
+    expect(received[0]!.headers['idempotency-key']).toBe(first.body.id);
+    expect(received[0]!.headers['linli-event']).toBe('case.created');
+    expect(received[0]!.headers['content-type']).toMatch(/^application\/json/);
+
+    c = await ok(secretary, c, { type: 'accept' });
+    c = await ok(secretary, c, { type: 'escalate', note: '需街道协调' }); // not subscribed
+    expect(await pump()).toBe(1);
+    expect(received).toHaveLength(2);
+    expect(verified(secret, received[1]!).body).toMatchObject({ type: 'case.accepted', data: { status: 'accepted' } });
+    // The outbox may hand an event over twice: still one delivery.
+    await sql`UPDATE outbox SET published_at = NULL WHERE payload->>'caseId' = ${c.id}`.execute(t.database.db);
+    await pump();
+    expect(received).toHaveLength(2);
+    const entries = await log(subscription.id);
+    const mine = entries.filter((d) => d.caseNo === c.no).map((d) => [d.event, d.status, d.attempts]);
+    expect(mine.sort()).toEqual([
+      ['case.accepted', 'delivered', 1],
+      ['case.created', 'delivered', 1],
+    ]);
+    await admin.post(`/api/webhooks/${subscription.id}/active`, { version: subscription.version, active: false });
+  });
+
+  it('retries a failing receiver with exponential backoff by the clock, same key; manual redelivery sends again', async () => {
+    const { subscription, secret } = await subscribe(['case.created']);
+    received.length = 0;
+    answer = 500;
+    const c = await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    await pump();
+    let [d] = await log(subscription.id);
+    expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, caseNo: c.no });
+    expect(d!.nextAttemptAt).toBe(new Date(t.clock.now().getTime() + 30_000).toISOString());
+    expect(await deliverDue(t.database.db, t.platform)).toBe(0); // not due yet
+    t.clock.advance(30_000);
+    answer = 0; // the connection drops
+    expect(await deliverDue(t.database.db, t.platform)).toBe(1);
+    [d] = await log(subscription.id);
+    expect(d).toMatchObject({ status: 'pending', attempts: 2, lastStatus: null });
+    expect(d!.lastError).toBeTruthy();
+    expect(d!.nextAttemptAt).toBe(new Date(t.clock.now().getTime() + 60_000).toISOString());
+    t.clock.advance(59_000);
+    expect(await deliverDue(t.database.db, t.platform)).toBe(0);
+    t.clock.advance(1_000);
+    answer = 200;
+    expect(await deliverDue(t.database.db, t.platform)).toBe(1);
+    [d] = await log(subscription.id);
+    expect(d).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 200 });
+    expect(received).toHaveLength(3);
+    expect(new Set(received.map((r) => r.headers['idempotency-key']))).toEqual(new Set([d!.eventId]));
+    for (const r of received) verified(secret, r);
+
+    await fresh();
+    const again = await admin.post<Delivery>(`/api/webhooks/${subscription.id}/deliveries/${d!.id}/redeliver`, {});
+    expect(again.status, again.text).toBe(200);
+    expect(again.body).toMatchObject({ status: 'pending', attempts: 0 });
+    await deliverDue(t.database.db, t.platform);
+    expect(received).toHaveLength(4);
+    expect(received[3]!.headers['idempotency-key']).toBe(d!.eventId);
+    expect((await log(subscription.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect((await auditSearch(admin, { action: 'webhook.redeliver' }))[0]).toMatchObject({
+      resourceId: subscription.id,
+    });
+    const sub = await subOf(subscription.id);
+    await admin.post(`/api/webhooks/${subscription.id}/active`, { version: sub.version, active: false });
+  });
+
+  it('gives up on a delivery after 8 attempts and switches the subscription off after 10 failures in a row', async () => {
+    const { subscription } = await subscribe(['case.created']);
+    answer = 500;
+    const c1 = await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    await pump();
+    for (let i = 0; i < 10; i++) {
+      t.clock.advance(7 * 3600_000);
+      await deliverDue(t.database.db, t.platform);
+    }
+    await fresh();
+    const [d1] = await log(subscription.id);
+    expect(d1).toMatchObject({ caseNo: c1.no, status: 'failed', attempts: 8, nextAttemptAt: null });
+    expect(await subOf(subscription.id)).toMatchObject({ active: true, consecutiveFailures: 8 });
+    await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    await pump();
+    t.clock.advance(30_000);
+    await deliverDue(t.database.db, t.platform);
+    const off = await subOf(subscription.id);
+    expect(off).toMatchObject({ active: false, disabledReason: 'failures', consecutiveFailures: 10 });
+    // Switched off: nothing more is recorded or sent until an admin switches it on again.
+    const before = received.length;
+    const c3 = await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    await pump();
+    t.clock.advance(3600_000);
+    await deliverDue(t.database.db, t.platform);
+    await fresh();
+    expect(received.length).toBe(before);
+    expect((await log(subscription.id)).map((d) => d.caseNo)).not.toContain(c3.no);
+    const on = await admin.post<Subscription>(`/api/webhooks/${subscription.id}/active`, {
+      version: off.version,
+      active: true,
+    });
+    expect(on.body).toMatchObject({ active: true, disabledReason: null, consecutiveFailures: 0 });
+    expectProblem(
+      await admin.post(`/api/webhooks/${subscription.id}/active`, { version: off.version, active: false }),
+      409,
+      'version_conflict',
+    );
+    answer = 200;
+  });
+
+  it('only a district admin manages subscriptions; a bad URL or node is refused and nothing is written', async () => {
+    await fresh();
+    const c = await signIn(t, PHONES.secretaryA);
+    await nothingWritten(t, async () => {
+      expectProblem(await c.get('/api/webhooks'), 403, 'forbidden');
+      const body = { name: 'x', url: 'https://example.cn/h', nodeId: demo.A.id, events: ['case.created'] };
+      expectProblem(await c.post('/api/webhooks', body), 403, 'forbidden');
+      expectProblem(await admin.post('/api/webhooks', { ...body, url: 'ftp://example.cn' }), 422, 'validation_failed');
+      expectProblem(
+        await admin.post('/api/webhooks', { ...body, url: 'https://u:p@example.cn/' }),
+        422,
+        'validation_failed',
+        '/url',
+      );
+      expectProblem(await admin.post('/api/webhooks', { ...body, events: ['case.deleted'] }), 422, 'validation_failed');
+      expectProblem(
+        await admin.post('/api/webhooks', { ...body, nodeId: '999999' }),
+        422,
+        'validation_failed',
+        '/nodeId',
+      );
+      expectProblem(await admin.get('/api/webhooks/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/deliveries'), 404, 'not_found');
+    });
+  });
+});
