@@ -1,6 +1,7 @@
 import { api } from '@linli/contracts';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
 import { prepare } from '../cases/import/service.ts';
+import * as campaigns from './campaigns.ts';
 import * as households from './households.ts';
 import * as imports from './imports.ts';
 import { initialsJob } from './initials-job.ts';
@@ -30,6 +31,12 @@ export const registryModule: ModuleManifest = {
     route(api.registry.listTags, (ctx) => tags.list(ctx)),
     route(api.registry.updateTag, (ctx, { params, body }) => tags.update(ctx, params.code, body)),
     route(api.registry.registryStats, (ctx, { query }) => stats(ctx, query.nodeId)),
+    route(api.registryCampaigns.createCampaign, (ctx, { body }) => campaigns.create(ctx, body)),
+    route(api.registryCampaigns.listCampaigns, (ctx, { query }) => campaigns.list(ctx, query)),
+    route(api.registryCampaigns.campaignItems, (ctx, { query }) => campaigns.items(ctx, query)),
+    route(api.registryCampaigns.confirmItem, (ctx, { params, body }) =>
+      campaigns.confirm(ctx, params.campaignId, params.personId, body),
+    ),
     route(api.registryOutreach.previewPolicy, (ctx, { body }) => outreach.preview(ctx, body)),
     route(api.registryOutreach.createPolicy, (ctx, { body }) => outreach.create(ctx, body)),
     route(api.registryOutreach.listPolicies, (ctx, { query }) => outreach.list(ctx, query)),

@@ -325,7 +325,7 @@ export const contactsOf = (tx: Db, ids: string[]) =>
         .innerJoin('household as h', (j) =>
           j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
         )
-        .select(['p.id', 'p.name', 'p.phone', 'h.address_text'])
+        .select(['p.id', 'p.name', 'p.phone', 'h.address_text', 'p.residence_status', 'p.version'])
         .where('p.id', 'in', ids)
         .execute();
 
