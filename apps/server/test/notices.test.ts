@@ -183,7 +183,7 @@ describe('must-read notices and read rates', () => {
     expect(rate.body.notReached).toHaveLength(199);
     const b1 = rate.body.buildings.filter((b) => b.reached === 1);
     expect(b1).toHaveLength(1);
-    expect(b1[0]!.name).toBe('1号楼');
+    expect(b1[0]!.name).toBe('银杏社区 1号楼');
     expect(rate.body.notReached.some((h) => h.address.includes('1号楼 1单元 302'))).toBe(false);
 
     // The grid worker of 第一网格 gets only their own grid's doors to knock on.

@@ -132,6 +132,9 @@ const boards: Strings<typeof boardsZh> = {
     thanks: 'Thanks',
   },
   moderation: {
+    author: 'Author',
+    state: 'State',
+    time: 'Time',
     title: 'Boards',
     queue: 'To review',
     heldPosts: 'Held and reported posts',

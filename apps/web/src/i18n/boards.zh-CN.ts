@@ -128,6 +128,9 @@ const boards = {
     thanks: '致谢',
   },
   moderation: {
+    author: '发帖人',
+    state: '状态',
+    time: '时间',
     title: '版块管理',
     queue: '待处理',
     heldPosts: '待审核与被举报的帖子',

@@ -20,7 +20,7 @@ export async function readRate(ctx: Ctx, id: string) {
   const [confirmed, households, nodes] = await Promise.all([
     repo.confirmedUsers(ctx.tx, id),
     Promise.all(scopes.map((s) => residents.householdsUnder(ctx.tx, s))).then((x) => x.flat()),
-    Promise.all(scopes.map((s) => org.descendants(ctx.tx, s, ['grid', 'building']))).then((x) => x.flat()),
+    Promise.all(scopes.map((s) => org.descendants(ctx.tx, s, ['community', 'grid', 'building']))).then((x) => x.flat()),
   ]);
   const idOfPath = (p: string) => p.split('/').filter(Boolean).at(-1)!;
   const scopeNode = scopes.length === 1 ? await org.getNode(ctx.tx, idOfPath(scopes[0]!)) : null;
@@ -31,8 +31,11 @@ export async function readRate(ctx: Ctx, id: string) {
   let reached = 0;
   for (const h of households) {
     const b = byPath('building', h.path);
+    // Above a community, building names repeat (every community has a 1号楼): name the community too.
+    const c = byPath('community', h.path);
+    const name = b ? (c ? `${c.name} ${b.name}` : b.name) : (c?.name ?? '');
     const key = b?.id ?? '';
-    const row = buildings.get(key) ?? { id: b?.id ?? null, name: b?.name ?? '', households: 0, reached: 0 };
+    const row = buildings.get(key) ?? { id: b?.id ?? null, name, households: 0, reached: 0 };
     row.households++;
     const ok = h.userIds.some((u) => confirmed.has(u));
     if (ok) {
@@ -42,7 +45,7 @@ export async function readRate(ctx: Ctx, id: string) {
       notReached.push({
         householdId: h.id,
         address: h.address,
-        building: b?.name ?? '',
+        building: name,
         grid: byPath('grid', h.path)?.name ?? (scopeNode?.type === 'grid' ? scopeNode.name : ''),
       });
     buildings.set(key, row);

@@ -2,6 +2,7 @@ import { api, type RouteOutput } from '@linli/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useBoardsT } from '../../i18n/boards.ts';
 import { call, errorText } from '../../shared/api.ts';
 import { formatTime } from '../../shared/format.ts';
@@ -79,7 +80,9 @@ function WordsCard() {
 export function ModerationPage() {
   const { t } = useBoardsT();
   const { acting } = useActing();
-  const [open, setOpen] = useState<string | null>(null);
+  // `?post=<id>` opens a post directly (links from notifications and the resident's case page).
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | null>(params.get('post'));
   const q = useQuery({
     queryKey: ['board-moderation', acting.nodeId],
     queryFn: () => call(api.boards.moderationQueue, { query: { nodeId: acting.nodeId } }),
@@ -103,9 +106,9 @@ export function ModerationPage() {
             columns={[
               { title: t('posts.form.title'), dataIndex: 'title' },
               { title: t('posts.form.board'), key: 'board', render: (_, p) => t(`posts.board.${p.board}`) },
-              { title: '', dataIndex: 'authorLabel' },
+              { title: t('moderation.author'), dataIndex: 'authorLabel' },
               {
-                title: '',
+                title: t('moderation.state'),
                 key: 'state',
                 render: (_, p) => (
                   <Space size={4} wrap>
@@ -114,7 +117,7 @@ export function ModerationPage() {
                   </Space>
                 ),
               },
-              { title: '', key: 'at', render: (_, p) => formatTime(p.createdAt) },
+              { title: t('moderation.time'), key: 'at', render: (_, p) => formatTime(p.createdAt) },
               {
                 title: '',
                 key: 'open',
@@ -136,7 +139,7 @@ export function ModerationPage() {
             locale={{ emptyText: t('moderation.empty') }}
             columns={[
               { title: t('posts.comments'), dataIndex: 'body' },
-              { title: '', dataIndex: 'authorLabel' },
+              { title: t('moderation.author'), dataIndex: 'authorLabel' },
               { title: t('moderation.heldWords'), key: 'w', render: (_, c) => c.heldWords.join('、') },
               {
                 title: '',

@@ -80,8 +80,8 @@ export function PostDrawer({ id, onClose }: { id: string | null; onClose: () => 
             <Descriptions.Item label={t('posts.form.board')}>
               {t(`posts.board.${p.board}`)} · {t(`posts.kind.${p.kind}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('posts.form.title')}>{p.authorLabel}</Descriptions.Item>
-            <Descriptions.Item label="">
+            <Descriptions.Item label={t('moderation.author')}>{p.authorLabel}</Descriptions.Item>
+            <Descriptions.Item label={t('moderation.state')}>
               <Space wrap>
                 <Tag>{t(`posts.status.${p.status}`)}</Tag>
                 <Tag>{t(`posts.stage.${p.stage}`)}</Tag>
@@ -140,6 +140,7 @@ export function PostDrawer({ id, onClose }: { id: string | null; onClose: () => 
                 {...tid('board-comment')}
               >
                 <List.Item.Meta
+                  style={{ flex: '0 0 40%' }}
                   title={
                     <Space>
                       {c.authorLabel}
@@ -205,6 +206,7 @@ export function PostDrawer({ id, onClose }: { id: string | null; onClose: () => 
               value={categoryId}
               onChange={(v) => setCategoryId(v)}
               showSearch
+              treeDefaultExpandAll
               filterTreeNode={(input, node) => filterCategory(input, node as { name?: string })}
               treeNodeFilterProp="name"
               {...tid('board-convert-category')}
