@@ -1,7 +1,7 @@
 import { makeIdNumber } from '@linli/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import { ARTIFACTS, DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
 
 // 孙丽 (secretary of 银杏社区) finds a resident, reveals the ID number for a stated purpose, defines a policy
 // and sees the live count; 李强 (grid worker, 第一网格) records an outcome on his phone.
@@ -113,5 +113,28 @@ describe('resident registry', () => {
     await r.getByTestId(`outreach-m-informed-${key}`).click();
     await poll(() => r.getByTestId(`outreach-card-${key}`).textContent()).toContain('已告知');
     await shot(r, 'registry-outreach-phone-recorded');
+  });
+
+  it('a record check: the secretary starts it, a grid worker corrects a record on a phone', async () => {
+    const p = await consoleAs('13800000003');
+    await p.getByTestId('menu-outreach').click();
+    await p.getByTestId('campaign-name').fill('第四季度信息核实');
+    await p.getByTestId('campaign-start').click();
+    await p.getByTestId('campaigns-card').getByText('第四季度信息核实').waitFor();
+    const { page: r } = await newPage(h, PHONE, { mobile: true });
+    await r.goto(`${h.base}/login`);
+    await r.getByTestId('login-phone').fill('13800000004');
+    await r.getByTestId('login-password').fill('Linli@2026');
+    await r.getByTestId('login-submit').click();
+    await r.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await r.goto(`${h.base}/campaign`);
+    const card = r.locator('[data-testid^="campaign-card-"]').first();
+    await card.waitFor();
+    const key = (await card.getAttribute('data-testid'))!.replace('campaign-card-', '');
+    await r.getByTestId(`campaign-residence-${key}`).getByText('外出').click();
+    // The list is long: the first screen is what the grid worker sees.
+    await r.screenshot({ path: `${ARTIFACTS}registry-campaign-phone.png` });
+    await r.getByTestId(`campaign-save-${key}`).click();
+    await poll(() => r.getByTestId(`campaign-card-${key}`).count()).toBe(0);
   });
 });

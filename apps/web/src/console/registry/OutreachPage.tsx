@@ -7,6 +7,7 @@ import { call, errorText } from '../../shared/api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { tid } from '../../shared/testid.ts';
 import { useActing } from '../acting.tsx';
+import { CampaignsCard } from './CampaignsCard.tsx';
 import { CoverageDrawer, OutreachBoard } from './OutreachBoard.tsx';
 import { RuleBuilder } from './RuleBuilder.tsx';
 import { StatsCard } from './StatsCard.tsx';
@@ -146,6 +147,7 @@ export function OutreachPage() {
         </Col>
       </Row>
       {allowed('outreach.work') && <OutreachBoard />}
+      <CampaignsCard />
       <CoverageDrawer id={coverageOf} onClose={() => setCoverageOf(null)} />
     </Space>
   );
