@@ -33,6 +33,12 @@ export interface RouteOptions {
   raw?: { contentTypes: string[]; maxBytes: number };
   /** Cache-Control of a successful answer (every other /api answer is `no-store`). */
   cacheControl?: string;
+  /**
+   * A read that writes nothing of its own (an inbox page): it runs on one connection without a transaction,
+   * which saves BEGIN and COMMIT on the busiest routes. `ctx.audit` and `ctx.emit` throw there; only the
+   * session's bookkeeping (touch, expiry) is written, each a single statement.
+   */
+  readOnly?: boolean;
 }
 
 export interface ModuleRoute<D extends RouteDef = RouteDef> {

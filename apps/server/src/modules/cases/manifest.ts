@@ -13,6 +13,9 @@ import { rates } from './rates.ts';
 import { slaSubscriber } from './sla-job.ts';
 import { toDetail } from './views.ts';
 
+/** Inboxes and lists write nothing: no transaction (see RouteOptions.readOnly). */
+const READ = { readOnly: true } as const;
+
 export const casesModule: ModuleManifest = {
   name: 'cases',
   routes: [
@@ -22,10 +25,10 @@ export const casesModule: ModuleManifest = {
     }),
     route(api.cases.reportPlaces, (ctx, { query }) => reportPlaces(ctx, query.communityId)),
     route(api.cases.caseDepartments, (ctx) => listing.departments(ctx)),
-    route(api.cases.listCases, (ctx, { query }) => listing.list(ctx, query)),
-    route(api.cases.inboxCounts, (ctx, { query }) => listing.counts(ctx, query.nodeId)),
-    route(api.cases.myCases, (ctx, { query }) => listing.mine(ctx, query)),
-    route(api.cases.publicCases, (ctx, { query }) => listing.publicList(ctx, query)),
+    route(api.cases.listCases, (ctx, { query }) => listing.list(ctx, query), READ),
+    route(api.cases.inboxCounts, (ctx, { query }) => listing.counts(ctx, query.nodeId), READ),
+    route(api.cases.myCases, (ctx, { query }) => listing.mine(ctx, query), READ),
+    route(api.cases.publicCases, (ctx, { query }) => listing.publicList(ctx, query), READ),
     route(api.cases.duplicateSuggestions, (ctx, { query }) => duplicates.suggest(ctx, query)),
     route(api.cases.getCase, (ctx, { params }) => commands.detail(ctx, params.id)),
     route(api.cases.runCommand, (ctx, { params, body }) =>

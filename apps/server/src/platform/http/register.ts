@@ -24,6 +24,12 @@ function roleFor(grants: LoadedGrant[], action: string | null, path: string | nu
   return (staff ?? grants[0])?.role ?? null;
 }
 
+/** A read-only route has no transaction to keep an audit entry or an event together with its writes. */
+function refuseWrite(r: ModuleRoute): undefined {
+  if (r.options?.readOnly) throw new Error(`${r.def.method} ${r.def.url} is read-only: it may not audit or emit`);
+  return undefined;
+}
+
 async function buildContext(
   p: Platform,
   tx: Db,
@@ -67,6 +73,7 @@ async function buildContext(
     grants,
     actor,
     audit: (e) =>
+      refuseWrite(r) ??
       writeAudit(
         tx,
         {
@@ -79,7 +86,7 @@ async function buildContext(
         },
         e,
       ),
-    emit: (e) => emitEvent(tx, now, e),
+    emit: (e) => refuseWrite(r) ?? emitEvent(tx, now, e),
     can: (a, path) => allowed(ctx.actor, a, path),
     authorize: (a, path) => {
       // Outside the caller's reach a resource "does not exist": no hint that it is there.
@@ -154,7 +161,8 @@ export function registerRoute(app: FastifyInstance, db: Db, p: Platform, r: Modu
       if (r.options?.withoutDatabase) return r.handler(undefined as never, undefined as never);
       let deferred: AppError | null = null;
       const pre = r.options?.before ? await r.options.before(db, p, { body: req.body }) : undefined;
-      const out = await db.transaction().execute(async (tx) => {
+      const unit = r.options?.readOnly ? db.connection() : db.transaction();
+      const out = await unit.execute(async (tx) => {
         try {
           const ctx = await buildContext(p, tx, req, reply, r);
           // A file route given nothing, or JSON (which the JSON parser read), once the caller is known.
