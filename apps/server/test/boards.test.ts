@@ -112,6 +112,9 @@ describe('the committee answers and turns 身边事 into cases', () => {
     ]);
     expect(r.body.commentCount).toBe(2);
     expect(r.body.comments[1]!.authorLabel).toBe('孙丽·银杏社区');
+    await t.dispatch();
+    const note = await residentA.get<{ items: { kind: string; link: string }[] }>('/api/notifications');
+    expect(note.body.items.find((x) => x.link === `/posts/${p.id}`)?.kind).toBe('board.replied');
   });
 
   it('converts a post into a case with the author as reporter; post and case link each other', async () => {

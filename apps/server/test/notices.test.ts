@@ -143,6 +143,15 @@ describe('must-read notices and read rates', () => {
       mustRead: true,
       attachments: [photo],
     });
+    // Every resident it reaches is notified (周敏 in 银杏社区 and 吴刚 in 海棠社区 alike).
+    await t.dispatch();
+    for (const c of [residentA, residentD]) {
+      const list = await c.get<{ items: { kind: string; link: string; text: string }[] }>('/api/notifications');
+      expect(list.body.items.find((x) => x.link === `/notices/${n.id}`)).toMatchObject({
+        kind: 'notice.must_read',
+        text: expect.stringContaining('关于冬季燃气安全的告知书'),
+      });
+    }
     const before = await admin.get<{ households: number; reached: number }>(`/api/notices/${n.id}/read-rate`);
     expect(before.status, before.text).toBe(200);
     expect(before.body.households).toBe(200);

@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'case.rated',
   'case.merged',
   'case.needs_check',
+  'notice.must_read',
+  'board.replied',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

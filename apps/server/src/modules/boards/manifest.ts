@@ -5,6 +5,7 @@ import { feed, markSeen } from './feed.ts';
 import * as interactions from './interactions.ts';
 import * as posts from './posts.ts';
 import { queue } from './queue.ts';
+import { replySubscriber } from './subscribers.ts';
 import * as words from './words.ts';
 
 export const boardsModule: ModuleManifest = {
@@ -36,4 +37,5 @@ export const boardsModule: ModuleManifest = {
     route(api.boards.addWords, (ctx, { body }) => words.add(ctx, body.nodeId, body.words)),
     route(api.boards.removeWord, (ctx, { params }) => words.remove(ctx, params.id)),
   ],
+  subscribers: [replySubscriber],
 };

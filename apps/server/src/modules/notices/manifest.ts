@@ -2,6 +2,7 @@ import { api } from '@linli/contracts';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
 import { readRate } from './read-rate.ts';
 import * as notices from './service.ts';
+import { mustReadSubscriber } from './subscribers.ts';
 
 export const noticesModule: ModuleManifest = {
   name: 'notices',
@@ -17,4 +18,5 @@ export const noticesModule: ModuleManifest = {
       cacheControl: 'private, max-age=31536000, immutable',
     }),
   ],
+  subscribers: [mustReadSubscriber],
 };

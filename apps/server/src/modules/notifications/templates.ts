@@ -106,6 +106,14 @@ export const TEMPLATES: Record<Kind, Record<Lang, Render>> = {
     'zh-CN': (p) => `${zhCase(p)}已处置完毕，请核查`,
     en: (p) => `${cap(enCase(p))} was handled; please check it`,
   },
+  'notice.must_read': {
+    'zh-CN': (p) => `新的必读公告《${s(p.title)}》，请阅读后点「我已阅读」确认`,
+    en: (p) => `New must-read notice “${s(p.title)}”; please read it and confirm`,
+  },
+  'board.replied': {
+    'zh-CN': (p) => `居委会回复了您的帖子《${s(p.title)}》`,
+    en: (p) => `The committee replied to your post “${s(p.title)}”`,
+  },
 };
 
 /** The sentence for a notification; a kind this server does not know still says which case it is about. */
