@@ -23,7 +23,9 @@ export const STATUS_TONE: Readonly<Record<string, Tone>> = {
 };
 
 /** "2 天 3 小时" / "5 小时 10 分钟" / "12 分钟" for a duration. */
-function span(ms: number, t: ReturnType<typeof useTranslation>['t']): string {
+// A narrow signature: the app-wide typed `t` here hit TypeScript's instantiation-depth limit (TS2589).
+type CountT = (key: 'cases.time.days' | 'cases.time.hours' | 'cases.time.minutes', o: { count: number }) => string;
+function span(ms: number, t: CountT): string {
   const min = Math.max(1, Math.floor(ms / 60_000));
   const d = Math.floor(min / 1440);
   const h = Math.floor((min % 1440) / 60);
