@@ -55,6 +55,12 @@ describe('resident registry', () => {
     await p.getByTestId('registry-housing').waitFor();
     await poll(() => p.getByTestId('registry-household-0').textContent()).toContain('周敏');
     await shot(p, 'registry-room-desktop');
+    // English switch: the registry speaks it too.
+    await p.getByTestId('lang-switch').click();
+    await p.getByTestId('registry-housing').getByText('Floor area (m²)').waitFor();
+    await p.getByTestId('registry-household-0').getByText('Head', { exact: true }).waitFor();
+    await shot(p, 'registry-room-desktop-en');
+    await p.getByTestId('lang-switch').click();
   });
 
   it('import a spreadsheet with bad rows: the dry run reports them row by row', async () => {
