@@ -13,6 +13,7 @@ const TABLES = [
   'board_report',
   'board_word',
   'board_feed_seen',
+  'board_follow',
 ];
 
 /** Row counts and version sums of the board tables plus everything helpers.dbState counts. */
@@ -98,6 +99,7 @@ export interface PostView {
   commentCount: number;
   reportCount: number;
   liked: boolean;
+  following: boolean;
   version: number;
   attachments: string[];
   comments: { id: string; authorLabel: string; official: boolean; body: string; status: string }[];

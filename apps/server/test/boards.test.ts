@@ -221,6 +221,28 @@ describe('mutual help and give-aways', () => {
     expect(closed.body.stage).toBe('closed');
   });
 
+  it('followers hear about new comments; authors follow their own posts', async () => {
+    const p = await post(residentA, demo.A.id, { title: '关注测试:电动车充电桩' });
+    expect(p.following).toBe(true);
+    const res = await neighbourA.post<{ following: boolean }>(`/api/board-posts/${p.id}/follow`, { following: true });
+    expect(res.body.following).toBe(true);
+    expect((await get(neighbourA, p.id)).following).toBe(true);
+    const secretaryD = await signIn(t, PHONES.secretaryD);
+    expectProblem(await secretaryD.post(`/api/board-posts/${p.id}/follow`, { following: true }), 404, 'not_found');
+    const linkOf = async (c: TestClient) =>
+      (await c.get<{ items: { kind: string; link: string }[] }>('/api/notifications')).body.items.filter(
+        (x) => x.link === `/posts/${p.id}` && x.kind === 'board.commented',
+      ).length;
+    await neighbourA.post(`/api/board-posts/${p.id}/comments`, { body: '小区东门可以装' });
+    await t.dispatch();
+    expect(await linkOf(residentA)).toBe(1); // the author follows
+    expect(await linkOf(neighbourA)).toBe(0); // not about one's own comment
+    await neighbourA.post(`/api/board-posts/${p.id}/follow`, { following: false });
+    await residentA.post(`/api/board-posts/${p.id}/comments`, { body: '好主意' });
+    await t.dispatch();
+    expect(await linkOf(neighbourA)).toBe(0);
+  });
+
   it('likes count once per person and can be taken back', async () => {
     const p = await post(residentA, demo.A.id, { title: '点赞测试' });
     for (let i = 0; i < 2; i++) {

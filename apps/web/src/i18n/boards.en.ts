@@ -76,6 +76,8 @@ const boards: Strings<typeof boardsZh> = {
     neighbours: 'Neighbours',
   },
   posts: {
+    follow: 'Follow',
+    following: 'Following',
     title: 'Neighbours',
     new: 'New post',
     empty: 'No posts yet',

@@ -72,6 +72,8 @@ const boards = {
     neighbours: '左邻右舍',
   },
   posts: {
+    follow: '关注',
+    following: '已关注',
     title: '左邻右舍',
     new: '发帖',
     empty: '还没有帖子',

@@ -80,6 +80,7 @@ export const PostDetail = Type.Object({
   heldWords: Type.Array(Type.String()),
   moderationReason: Type.Union([Type.String(), Type.Null()]),
   liked: Type.Boolean(),
+  following: Type.Boolean(),
   comments: Type.Array(CommentView),
   version: Type.Integer(),
   /** What the caller may do now. */
@@ -198,6 +199,17 @@ export const likePost = defineRoute({
   params: PostParams,
   body: Type.Object({ liked: Type.Boolean() }, { additionalProperties: false }),
   response: Type.Object({ liked: Type.Boolean(), likeCount: Type.Integer() }),
+});
+
+export const followPost = defineRoute({
+  method: 'POST',
+  url: '/api/board-posts/:id/follow',
+  access: { auth: 'authenticated' },
+  summary: 'Follow or unfollow a post: followers are notified of new comments (authors follow their own posts)',
+  tags: ['boards'],
+  params: PostParams,
+  body: Type.Object({ following: Type.Boolean() }, { additionalProperties: false }),
+  response: Type.Object({ following: Type.Boolean() }),
 });
 
 export const reportPost = defineRoute({

@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   'case.needs_check',
   'notice.must_read',
   'board.replied',
+  'board.commented',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -40,6 +40,12 @@ export async function comment(ctx: Ctx, id: string, text: string) {
     nodePath: community.path,
     detail: { commentId, held },
   });
+  if (!held.length)
+    await ctx.emit({
+      topic: 'board.commented',
+      payload: { postId: post.id, commenterId: ctx.user!.id, official, communityId: community.id },
+      communityId: community.id,
+    });
   if (official)
     await ctx.emit({
       topic: 'board.replied',
@@ -135,4 +141,10 @@ export async function moderateComment(
     detail: { commentId, reason: why, from: c.status },
   });
   return detailOf(ctx, (await repo.postById(ctx.tx, post.id))!, community);
+}
+
+export async function follow(ctx: Ctx, id: string, on: boolean) {
+  const { post } = await visiblePost(ctx, id);
+  await repo.setFollow(ctx.tx, post.community_id, post.id, ctx.user!.id, on, ctx.now);
+  return { following: on };
 }

@@ -5,7 +5,7 @@ import { feed, markSeen } from './feed.ts';
 import * as interactions from './interactions.ts';
 import * as posts from './posts.ts';
 import { queue } from './queue.ts';
-import { replySubscriber } from './subscribers.ts';
+import { commentSubscriber, replySubscriber } from './subscribers.ts';
 import * as words from './words.ts';
 
 export const boardsModule: ModuleManifest = {
@@ -20,6 +20,7 @@ export const boardsModule: ModuleManifest = {
     route(api.boards.stepPost, (ctx, { params, body }) => posts.step(ctx, params.id, body)),
     route(api.boards.commentPost, (ctx, { params, body }) => interactions.comment(ctx, params.id, body.body)),
     route(api.boards.likePost, (ctx, { params, body }) => interactions.like(ctx, params.id, body.liked)),
+    route(api.boards.followPost, (ctx, { params, body }) => interactions.follow(ctx, params.id, body.following)),
     route(api.boards.reportPost, (ctx, { params, body }) => interactions.report(ctx, params.id, body.reason)),
     route(api.boards.moderatePost, (ctx, { params, body }) =>
       interactions.moderatePost(ctx, params.id, body.action, body.reason),
@@ -37,5 +38,5 @@ export const boardsModule: ModuleManifest = {
     route(api.boards.addWords, (ctx, { body }) => words.add(ctx, body.nodeId, body.words)),
     route(api.boards.removeWord, (ctx, { params }) => words.remove(ctx, params.id)),
   ],
-  subscribers: [replySubscriber],
+  subscribers: [replySubscriber, commentSubscriber],
 };

@@ -18,9 +18,10 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 export async function detailOf(ctx: Ctx, post: repo.PostRow, community: Community) {
   const me = ctx.user!.id;
   const mod = moderates(ctx, community);
-  const [comments, liked] = await Promise.all([
+  const [comments, liked, following] = await Promise.all([
     repo.commentsOf(ctx.tx, post.community_id, post.id),
     repo.liked(ctx.tx, post.community_id, post.id, me),
+    repo.following(ctx.tx, post.community_id, post.id, me),
   ]);
   const visible = post.status === 'visible';
   return {
@@ -32,6 +33,7 @@ export async function detailOf(ctx: Ctx, post: repo.PostRow, community: Communit
     heldWords: post.author_id === me || mod ? post.held_words : [],
     moderationReason: post.author_id === me || mod ? post.moderation_reason : null,
     liked,
+    following,
     comments: comments
       .filter((c) => c.status === 'visible' || c.author_id === me || mod)
       .map((c) => ({
@@ -93,6 +95,8 @@ export async function create(ctx: Ctx, communityId: string, b: CreateBody) {
     created_at: ctx.now,
     updated_at: ctx.now,
   });
+  // Authors follow their own posts: they hear about every comment.
+  await repo.setFollow(ctx.tx, community.id, id, ctx.user!.id, true, ctx.now);
   await ctx.audit({
     action: 'board.post',
     resourceType: 'board_post',

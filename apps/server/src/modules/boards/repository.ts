@@ -237,3 +237,38 @@ export const setFeedSeen = (tx: Db, userId: string, communityId: string, at: Dat
     .values({ user_id: userId, community_id: communityId, seen_at: at })
     .onConflict((oc) => oc.columns(['user_id', 'community_id']).doUpdateSet({ seen_at: at }))
     .execute();
+
+export const following = async (tx: Db, communityId: string, postId: string, userId: string) =>
+  !!(await b(tx)
+    .selectFrom('board_follow')
+    .select('user_id')
+    .where('community_id', '=', communityId)
+    .where('post_id', '=', postId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst());
+
+export async function setFollow(tx: Db, communityId: string, postId: string, userId: string, on: boolean, at: Date) {
+  if (on)
+    await b(tx)
+      .insertInto('board_follow')
+      .values({ community_id: communityId, post_id: postId, user_id: userId, created_at: at })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  else
+    await b(tx)
+      .deleteFrom('board_follow')
+      .where('community_id', '=', communityId)
+      .where('post_id', '=', postId)
+      .where('user_id', '=', userId)
+      .execute();
+}
+
+export const followers = async (tx: Db, communityId: string, postId: string) =>
+  (
+    await b(tx)
+      .selectFrom('board_follow')
+      .select('user_id')
+      .where('community_id', '=', communityId)
+      .where('post_id', '=', postId)
+      .execute()
+  ).map((r) => r.user_id);

@@ -45,5 +45,6 @@ export type BoardTables = {
   board_like: { community_id: string; post_id: string; user_id: string; created_at: Ts };
   board_report: { community_id: string; post_id: string; user_id: string; reason: string; created_at: Ts };
   board_word: { id: Generated<string>; node_id: string; word: string; created_at: Ts };
+  board_follow: { community_id: string; post_id: string; user_id: string; created_at: Ts };
   board_feed_seen: { user_id: string; community_id: string; seen_at: Ts };
 };

@@ -110,6 +110,10 @@ export const TEMPLATES: Record<Kind, Record<Lang, Render>> = {
     'zh-CN': (p) => `新的必读公告《${s(p.title)}》，请阅读后点「我已阅读」确认`,
     en: (p) => `New must-read notice “${s(p.title)}”; please read it and confirm`,
   },
+  'board.commented': {
+    'zh-CN': (p) => `您关注的帖子《${s(p.title)}》有新评论`,
+    en: (p) => `New comment on “${s(p.title)}”, which you follow`,
+  },
   'board.replied': {
     'zh-CN': (p) => `居委会回复了您的帖子《${s(p.title)}》`,
     en: (p) => `The committee replied to your post “${s(p.title)}”`,

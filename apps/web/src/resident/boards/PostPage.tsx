@@ -48,6 +48,11 @@ export function PostPage() {
     onSuccess: () => void q.refetch(),
     onError: fail,
   });
+  const follow = useMutation({
+    mutationFn: (following: boolean) => call(api.boards.followPost, { params: { id }, body: { following } }),
+    onSuccess: () => void q.refetch(),
+    onError: fail,
+  });
   const report = async () => {
     let reason = '';
     const ok = await Dialog.confirm({
@@ -153,6 +158,14 @@ export function PostPage() {
                   {t('posts.like')} {p.likeCount}
                 </Button>
               )}
+              <Button
+                fill={p.following ? 'solid' : 'outline'}
+                onClick={() => follow.mutate(!p.following)}
+                {...tid('post-follow')}
+                data-following={String(p.following)}
+              >
+                {p.following ? t('posts.following') : t('posts.follow')}
+              </Button>
               {p.status === 'visible' && !p.mine && (
                 <Button fill="none" onClick={() => void report()} {...tid('post-report')}>
                   {t('posts.report')}
