@@ -235,6 +235,34 @@ describe('signed webhooks', () => {
     answer = 200;
   });
 
+  it('notices published in or above the subscribed subtree are delivered; those elsewhere are not', async () => {
+    await fresh();
+    const { subscription, secret } = await subscribe(['notice.published']);
+    received.length = 0;
+    const publish = async (nodeId: string, title: string) => {
+      const res = await admin.post<{ id: string }>('/api/notices', {
+        nodeId,
+        category: 'affairs_public',
+        title,
+        body: `${title}的正文`,
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.body.id;
+    };
+    const inA = await publish(demo.A.id, '银杏社区停水通知');
+    await publish(demo.D.id, '海棠社区停电通知');
+    const district = await publish(demo.district.id, '全区防汛提示');
+    await pump();
+    // (Earlier subscriptions' retries reach the same receiver: keep this subscription's deliveries.)
+    const mine = received.filter((r) => r.headers['linli-event'] === 'notice.published');
+    const bodies = mine.map((r) => verified(secret, r).body as { type: string; data: { noticeId: string } });
+    expect(bodies.map((b) => b.type)).toEqual(['notice.published', 'notice.published']);
+    expect(bodies.map((b) => b.data.noticeId).sort()).toEqual([inA, district].sort());
+    expect((await log(subscription.id)).map((d) => d.caseNo).sort()).toEqual(
+      ['全区防汛提示', '银杏社区停水通知'].sort(),
+    );
+  });
+
   it('only a district admin manages subscriptions; a bad URL or node is refused and nothing is written', async () => {
     await fresh();
     const c = await signIn(t, PHONES.secretaryA);

@@ -42,6 +42,7 @@ const developer: Strings<DeveloperMessages> = {
     'case.closed': 'Closed',
     'case.rated': 'Rated',
     'case.reopened': 'Reopened',
+    'notice.published': 'Notice published',
   },
   signingHint:
     'Every delivery carries Linli-Signature (t=timestamp, v1=HMAC-SHA256(secret, timestamp.body)); verify it and refuse timestamps older than 5 minutes. Retries of one event keep the same Idempotency-Key.',
@@ -56,7 +57,7 @@ const developer: Strings<DeveloperMessages> = {
   nextAttempt: 'Next attempt',
   redeliver: 'Send again',
   redelivered: 'Queued for delivery',
-  caseNo: 'Case no.',
+  caseNo: 'Case no. / notice',
   time: 'Time',
   none: 'None',
   required: '{{field}} is required',

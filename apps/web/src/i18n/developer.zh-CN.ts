@@ -38,6 +38,7 @@ const developer = {
     'case.closed': '已关闭',
     'case.rated': '已评价',
     'case.reopened': '已重办',
+    'notice.published': '发布公告',
   },
   signingHint:
     '每次推送带有 Linli-Signature 头(t=时间戳,v1=HMAC-SHA256(密钥, 时间戳.正文)),请校验签名并拒绝 5 分钟以前的时间戳;同一事件重试时 Idempotency-Key 不变。',
@@ -56,7 +57,7 @@ const developer = {
   nextAttempt: '下次重试',
   redeliver: '重新推送',
   redelivered: '已加入推送队列',
-  caseNo: '诉求编号',
+  caseNo: '诉求编号 / 公告',
   time: '时间',
   none: '暂无',
   required: '请填写{{field}}',

@@ -16,6 +16,7 @@ export const WEBHOOK_EVENTS = [
   'case.closed',
   'case.rated',
   'case.reopened',
+  'notice.published',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
@@ -39,6 +40,7 @@ export const Delivery = Type.Object({
   id: Uuid,
   eventId: Type.String({ description: 'the Idempotency-Key header: the same for every attempt at this event' }),
   event: Type.Enum(WEBHOOK_EVENTS),
+  /** The case number, or for a notice its title. */
   caseNo: Type.String(),
   status: Type.Enum(DELIVERY_STATUSES),
   attempts: Type.Integer(),
@@ -65,7 +67,7 @@ export const createWebhook = defineRoute({
   method: 'POST',
   url: '/api/webhooks',
   access: { action: 'platform.manage' },
-  summary: 'Subscribe a URL to case events in a subtree; the signing secret is in this answer only',
+  summary: 'Subscribe a URL to case and notice events in a subtree; the signing secret is in this answer only',
   tags,
   body: Type.Object(
     {

@@ -9,6 +9,8 @@ import type { Db } from '../../platform/db/engine.ts';
 import type { EventSubscriber } from '../../platform/modules.ts';
 import * as cases from '../cases/repository.ts';
 import * as categories from '../categories/service.ts';
+import * as notices from '../notices/repository.ts';
+import * as org from '../org/service.ts';
 import * as repo from './repository.ts';
 
 type Event = api.webhooks.WebhookEvent;
@@ -23,9 +25,53 @@ export const TOPICS: Record<string, Event> = {
   'case.close': 'case.closed',
   'case.rate': 'case.rated',
   'case.reopen': 'case.reopened',
+  'notice.published': 'notice.published',
 };
 
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+async function deliveries(
+  tx: Db,
+  subs: repo.SubscriptionRow[],
+  e: { id: string; event: Event; label: string; body: string },
+  now: Date,
+) {
+  for (const s of subs)
+    await repo.insertDelivery(tx, {
+      id: randomUUID(),
+      subscription_id: s.id,
+      event_id: e.id,
+      event: e.event,
+      case_no: e.label,
+      body: e.body,
+      status: 'pending',
+      next_attempt_at: now,
+      last_status: null,
+      last_error: null,
+      delivered_at: null,
+      created_at: now,
+    });
+}
+
+/** A notice reaches the subscriptions in its subtree and those below it (its audience). */
+async function recordNotice(tx: Db, payload: Record<string, unknown>, now: Date) {
+  const n = await notices.byId(tx, String(payload.id), NOBODY);
+  const node = n && (await org.getNode(tx, n.node_id));
+  if (!n || !node) return;
+  const subs = await repo.noticeListeners(tx, node.path);
+  if (subs.length === 0) return;
+  const id = `notice.${n.id}`;
+  const body = JSON.stringify({
+    id,
+    type: 'notice.published',
+    occurredAt: now.toISOString(),
+    data: { noticeId: n.id, title: n.title, nodeId: node.id, level: node.type, mustRead: payload.mustRead === true },
+  });
+  await deliveries(tx, subs, { id, event: 'notice.published', label: n.title, body }, now);
+}
+
 async function record(tx: Db, topic: string, payload: Record<string, unknown>, now: Date) {
+  if (topic === 'notice.published') return recordNotice(tx, payload, now);
   const event = TOPICS[topic]!;
   const row = await cases.rowById(tx, String(payload.caseId));
   if (!row) return;
@@ -53,21 +99,7 @@ async function record(tx: Db, topic: string, payload: Record<string, unknown>, n
       placeId: row.place_id,
     },
   });
-  for (const s of subs)
-    await repo.insertDelivery(tx, {
-      id: randomUUID(),
-      subscription_id: s.id,
-      event_id: eventId,
-      event,
-      case_no: row.no,
-      body,
-      status: 'pending',
-      next_attempt_at: now,
-      last_status: null,
-      last_error: null,
-      delivered_at: null,
-      created_at: now,
-    });
+  await deliveries(tx, subs, { id: eventId, event, label: row.no, body }, now);
 }
 
 export const webhookSubscribers: EventSubscriber[] = Object.keys(TOPICS).map((topic) => ({

@@ -35,6 +35,16 @@ export const listeners = (tx: Db, event: string, placePath: string) =>
     .where(sql<SqlBool>`${placePath} LIKE node_path || '%'`)
     .execute();
 
+/** Active subscriptions to notices whose subtree holds the notice's node or lies inside it. */
+export const noticeListeners = (tx: Db, nodePath: string) =>
+  w(tx)
+    .selectFrom('webhook_subscription')
+    .selectAll()
+    .where('active', '=', true)
+    .where(sql<SqlBool>`'notice.published' = ANY(events)`)
+    .where(sql<SqlBool>`(${nodePath} LIKE node_path || '%' OR node_path LIKE ${`${nodePath}%`})`)
+    .execute();
+
 /**
  * Compare-and-set on the version; false when someone else changed it first. The delivery job passes
  * `version: null` and bumps the version only when it switches the subscription off (`bump`), so counting
