@@ -6,7 +6,9 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import type { Keys } from '../../platform/crypto/keys.ts';
 import type { Db } from '../../platform/db/engine.ts';
+import { seedDemoBoards } from '../boards/demo.ts';
 import { seedDemoCases } from '../cases/demo.ts';
+import { seedDemoGuides } from '../guides/demo.ts';
 import { insertApplication } from '../join/repository.ts';
 import { insertNode } from '../org/repository.ts';
 import { addMember, protectIdNumber } from '../residents/service.ts';
@@ -146,6 +148,8 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
     for (const k of chosen)
       await addHousehold(k, { name: personName(r), idNumber: idOf(birth(1945, 1995)), userId: null, phone: null });
     await seedDemoCases(tx, keys, at, { cgj: deptId('cgj') });
+    await seedDemoBoards(tx, at);
+    await seedDemoGuides(tx, at);
     await seedDemoRegistry(tx, at);
 
     for (const [i, a] of DEMO_APPLICANTS.entries()) {

@@ -64,3 +64,46 @@ export async function counts(tx: Db, communityId: string): Promise<{ households:
     .then((x) => x.rows[0]);
   return { households: row?.households ?? 0, verifiedResidents: row?.verified ?? 0 };
 }
+
+/**
+ * Households whose address node lies under `path`, with that node's path and the accounts of their members
+ * (for read rates of notices: a household is reached when any member confirmed).
+ */
+export async function householdsUnder(tx: Db, path: string) {
+  const rows = await r(tx)
+    .selectFrom('household as h')
+    .innerJoin('org_node as n', 'n.id', 'h.address_node_id')
+    .leftJoin('person as p', (j) =>
+      j.onRef('p.community_id', '=', 'h.community_id').onRef('p.household_id', '=', 'h.id'),
+    )
+    .select(['h.id', 'h.community_id', 'h.address_text', 'n.path', 'p.user_id'])
+    .where('n.path', 'like', `${path}%`)
+    .orderBy('n.path')
+    .orderBy('h.id')
+    .execute();
+  const out = new Map<string, { id: string; communityId: string; address: string; path: string; userIds: string[] }>();
+  for (const x of rows) {
+    const h = out.get(x.id) ?? {
+      id: x.id,
+      communityId: x.community_id,
+      address: x.address_text,
+      path: x.path,
+      userIds: [],
+    };
+    if (x.user_id) h.userIds.push(x.user_id);
+    out.set(x.id, h);
+  }
+  return [...out.values()];
+}
+
+/** Name, sex and address of a user's person record in a community (for real-name display on boards). */
+export const memberFacts = (tx: Db, communityId: string, userId: string) =>
+  r(tx)
+    .selectFrom('person as p')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
+    )
+    .select(['p.name', 'p.sex', 'h.address_node_id'])
+    .where('p.community_id', '=', communityId)
+    .where('p.user_id', '=', userId)
+    .executeTakeFirst();

@@ -5,7 +5,7 @@ import { blindIndex, encrypt } from '../../platform/crypto/secret-box.ts';
 import type { Db } from '../../platform/db/engine.ts';
 import * as repo from './repository.ts';
 
-export { counts, homeOf } from './repository.ts';
+export { counts, homeOf, householdsUnder, memberFacts } from './repository.ts';
 
 /** Encrypted form of an ID number plus what may be shown or searched without decrypting it. */
 export function protectIdNumber(keys: Keys, raw: string) {

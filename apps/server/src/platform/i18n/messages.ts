@@ -1,4 +1,5 @@
 /** Problem titles and field messages by stable code, in Simplified Chinese (default) and English. */
+import { BOARD_FIELDS, BOARD_PROBLEMS } from './board-messages.ts';
 import { CASE_FIELDS, CASE_PROBLEMS } from './case-messages.ts';
 import { REGISTRY_FIELDS, REGISTRY_PROBLEMS } from './registry-messages.ts';
 
@@ -7,6 +8,7 @@ type Catalog = Record<string, { 'zh-CN': string; en: string }>;
 
 export const PROBLEMS: Catalog = {
   ...CASE_PROBLEMS,
+  ...BOARD_PROBLEMS,
   ...REGISTRY_PROBLEMS,
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please sign in' },
   session_expired: { 'zh-CN': '登录已超时,请重新登录', en: 'Your session timed out; please sign in again' },
@@ -80,6 +82,7 @@ export const PROBLEMS: Catalog = {
 /** Field-level messages by code (validation keywords and domain rules). */
 export const FIELD: Catalog = {
   ...CASE_FIELDS,
+  ...BOARD_FIELDS,
   ...REGISTRY_FIELDS,
   required: { 'zh-CN': '必填', en: 'is required' },
   type: { 'zh-CN': '类型不正确', en: 'has the wrong type' },

@@ -8,6 +8,7 @@ import { call } from '../../shared/api.ts';
 import { useLabels } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.ts';
 import { tid } from '../../shared/testid.ts';
+import { HomeFeed } from '../boards/index.ts';
 import { HomeCasesCard } from '../cases/index.ts';
 import { Frame } from '../components/Frame.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
@@ -122,6 +123,7 @@ export function HomePage() {
             {community.district} · {community.street}
           </div>
         </Card>
+        <HomeFeed communityId={community.id} />
         <HomeCasesCard />
         {q.data.myHome && <MyHome home={q.data.myHome} />}
         <Contacts contacts={q.data.contacts} />
