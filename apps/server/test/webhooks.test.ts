@@ -52,6 +52,7 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ headers: req.headers, body });
       if (answer === 0) return req.socket.destroy();
+      if (answer === -1) return; // never answers
       res.statusCode = answer;
       res.end('ok');
     });
@@ -190,6 +191,25 @@ describe('signed webhooks', () => {
     expect((await auditSearch(admin, { action: 'webhook.redeliver' }))[0]).toMatchObject({
       resourceId: subscription.id,
     });
+    const sub = await subOf(subscription.id);
+    await admin.post(`/api/webhooks/${subscription.id}/active`, { version: sub.version, active: false });
+  });
+
+  it('a receiver that never answers times out and is retried later; the report did not wait for it', async () => {
+    await fresh();
+    const { subscription } = await subscribe(['case.created']);
+    answer = -1;
+    const started = Date.now();
+    const c = await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    await t.dispatch();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await deliverDue(t.database.db, t.platform, 300);
+    const [d] = await log(subscription.id);
+    expect(d).toMatchObject({ caseNo: c.no, status: 'pending', attempts: 1, lastError: 'timeout', lastStatus: null });
+    answer = 200;
+    t.clock.advance(30_000);
+    await deliverDue(t.database.db, t.platform);
+    expect((await log(subscription.id))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
     const sub = await subOf(subscription.id);
     await admin.post(`/api/webhooks/${subscription.id}/active`, { version: sub.version, active: false });
   });

@@ -20,7 +20,7 @@ export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts 
 
 type Due = Awaited<ReturnType<typeof repo.due>>[number];
 
-async function send(p: Platform, d: Due): Promise<{ status: number | null; error: string | null }> {
+async function send(p: Platform, d: Due, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
   const t = Math.floor(p.clock.now().getTime() / 1000);
   try {
     const res = await fetch(d.url, {
@@ -35,7 +35,7 @@ async function send(p: Platform, d: Due): Promise<{ status: number | null; error
       },
       body: d.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     await res.body?.cancel();
     return res.ok ? { status: res.status, error: null } : { status: res.status, error: `HTTP ${res.status}` };
@@ -90,12 +90,12 @@ async function settle(db: Db, p: Platform, d: Due, out: { status: number | null;
 }
 
 /** One round: every due delivery (a batch at a time), sent concurrently within the batch. */
-export async function deliverDue(db: Db, p: Platform): Promise<number> {
+export async function deliverDue(db: Db, p: Platform, timeoutMs = TIMEOUT_MS): Promise<number> {
   let sent = 0;
   for (let round = 0; round < 50; round++) {
     const batch = await db.transaction().execute((tx) => repo.due(tx, p.clock.now(), BATCH));
     if (batch.length === 0) break;
-    const outcomes = await Promise.all(batch.map((d) => send(p, d)));
+    const outcomes = await Promise.all(batch.map((d) => send(p, d, timeoutMs)));
     for (const [i, d] of batch.entries()) await settle(db, p, d, outcomes[i]!);
     sent += batch.length;
   }
