@@ -30,6 +30,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   receiver = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
   h = await startHarness();
+  h.app.platform.config.webhookPrivateTargets = 'allow'; // the receiver is on this machine
   await h.app.dispatch(); // the demo seed's own events
 });
 afterAll(async () => {

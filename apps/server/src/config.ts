@@ -22,6 +22,11 @@ export interface Config {
   trustProxyHops: number;
   /** Where SMS notifications go: `log` writes a log line per message, `none` leaves them for an external drainer. */
   smsAdapter: 'log' | 'none';
+  /**
+   * Whether webhooks may be sent to loopback, private or link-local addresses (`deny` by default, so a
+   * subscription cannot reach the server's own network; `allow` for a receiver on the same intranet).
+   */
+  webhookPrivateTargets: 'deny' | 'allow';
 }
 
 const int = (v: string | undefined, dflt: number, name: string): number => {
@@ -58,5 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.LINLI_WEB_DIST ? resolve(env.LINLI_WEB_DIST) : null,
     trustProxyHops: env.LINLI_TRUST_PROXY ? int(env.LINLI_TRUST_PROXY, 1, 'LINLI_TRUST_PROXY') : 0,
     smsAdapter: oneOf(env.LINLI_SMS_ADAPTER, ['log', 'none'] as const, 'LINLI_SMS_ADAPTER'),
+    webhookPrivateTargets: oneOf(
+      env.LINLI_WEBHOOK_PRIVATE_TARGETS,
+      ['deny', 'allow'] as const,
+      'LINLI_WEBHOOK_PRIVATE_TARGETS',
+    ),
   };
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverDue } from '../src/modules/webhooks/deliver.ts';
+import { deliverDue, isPrivateAddress } from '../src/modules/webhooks/deliver.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/testing/index.ts';
 import { categoryByCode, ok, placesOfA, report } from './case-helpers.ts';
 import { auditSearch, type Demo, expectProblem, loadDemo, nothingWritten, PHONES, signIn } from './helpers.ts';
@@ -60,6 +60,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/linli`;
   t = await createTestApp();
+  // The receiver runs on this machine; production refuses such addresses by default (see the last test).
+  t.platform.config.webhookPrivateTargets = 'allow';
   admin = await signIn(t, PHONES.admin);
   demo = await loadDemo(t, admin);
   secretary = await signIn(t, PHONES.secretaryA);
@@ -281,6 +283,43 @@ describe('signed webhooks', () => {
     expect((await log(subscription.id)).map((d) => d.caseNo).sort()).toEqual(
       ['全区防汛提示', '银杏社区停水通知'].sort(),
     );
+  });
+
+  it('by default a receiver on a loopback or private address is refused (no request is sent)', async () => {
+    for (const ip of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+    ])
+      expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of ['8.8.8.8', '114.114.114.114', '172.32.0.1', '2001:db8::1'])
+      expect(isPrivateAddress(ip), ip).toBe(false);
+    await fresh();
+    t.platform.config.webhookPrivateTargets = 'deny';
+    try {
+      const { subscription } = await subscribe(['case.created']);
+      const before = received.length;
+      const c = await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+      await pump();
+      expect(received.length).toBe(before);
+      expect((await log(subscription.id))[0]).toMatchObject({
+        caseNo: c.no,
+        status: 'pending',
+        lastError: 'private_address',
+      });
+      const sub = await subOf(subscription.id);
+      await admin.post(`/api/webhooks/${subscription.id}/active`, { version: sub.version, active: false });
+    } finally {
+      t.platform.config.webhookPrivateTargets = 'allow';
+    }
   });
 
   it('only a district admin manages subscriptions; a bad URL or node is refused and nothing is written', async () => {

@@ -4,6 +4,8 @@
  * injectable clock — 30 s, 1 min, 2 min … capped at 6 h — up to MAX_ATTEMPTS; a subscription whose attempts
  * fail DISABLE_AFTER times in a row is switched off until an admin switches it on again.
  */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import type { Platform } from '../../platform/context.ts';
 import { decrypt } from '../../platform/crypto/secret-box.ts';
 import type { Db } from '../../platform/db/engine.ts';
@@ -20,8 +22,41 @@ export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts 
 
 type Due = Awaited<ReturnType<typeof repo.due>>[number];
 
+/** Loopback, private (RFC 1918, CGNAT, IPv6 ULA), link-local and unspecified addresses. */
+export function isPrivateAddress(ip: string): boolean {
+  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  if (isIP(v4) === 4) {
+    const [a, b] = v4.split('.').map(Number) as [number, number];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168)
+    );
+  }
+  const x = ip.toLowerCase();
+  return x === '::' || x === '::1' || /^f[cd]/.test(x) || /^fe[89ab]/.test(x);
+}
+
+/** Refuses a receiver on the server's own networks unless the configuration allows it. */
+async function targetProblem(p: Platform, url: string): Promise<string | null> {
+  if (p.config.webhookPrivateTargets === 'allow') return null;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  try {
+    const addrs = isIP(host) ? [{ address: host }] : await lookup(host, { all: true });
+    return addrs.some((a) => isPrivateAddress(a.address)) ? 'private_address' : null;
+  } catch {
+    return 'dns_failed';
+  }
+}
+
 async function send(p: Platform, d: Due, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
   const t = Math.floor(p.clock.now().getTime() / 1000);
+  const refused = await targetProblem(p, d.url);
+  if (refused) return { status: null, error: refused };
   try {
     const res = await fetch(d.url, {
       method: 'POST',
