@@ -8,14 +8,17 @@ import { queue } from './queue.ts';
 import { commentSubscriber, replySubscriber } from './subscribers.ts';
 import * as words from './words.ts';
 
+/** Pages that write nothing run without a transaction (RouteOptions.readOnly). */
+const READ = { readOnly: true } as const;
+
 export const boardsModule: ModuleManifest = {
   name: 'boards',
   routes: [
-    route(api.boards.communityFeed, (ctx, { params, query }) => feed(ctx, params.id, query)),
+    route(api.boards.communityFeed, (ctx, { params, query }) => feed(ctx, params.id, query), READ),
     route(api.boards.markFeedSeen, (ctx, { params }) => markSeen(ctx, params.id)),
-    route(api.boards.listPosts, (ctx, { params, query }) => posts.list(ctx, params.id, query)),
+    route(api.boards.listPosts, (ctx, { params, query }) => posts.list(ctx, params.id, query), READ),
     route(api.boards.createPost, (ctx, { params, body }) => posts.create(ctx, params.id, body)),
-    route(api.boards.getPost, (ctx, { params }) => posts.detail(ctx, params.id)),
+    route(api.boards.getPost, (ctx, { params }) => posts.detail(ctx, params.id), READ),
     route(api.boards.updatePost, (ctx, { params, body }) => posts.update(ctx, params.id, body)),
     route(api.boards.stepPost, (ctx, { params, body }) => posts.step(ctx, params.id, body)),
     route(api.boards.commentPost, (ctx, { params, body }) => interactions.comment(ctx, params.id, body.body)),
@@ -33,7 +36,7 @@ export const boardsModule: ModuleManifest = {
     route(api.boards.postAttachment, (ctx, { params }) => posts.attachment(ctx, params.id, params.attachmentId), {
       cacheControl: 'private, max-age=31536000, immutable',
     }),
-    route(api.boards.moderationQueue, (ctx, { query }) => queue(ctx, query.nodeId)),
+    route(api.boards.moderationQueue, (ctx, { query }) => queue(ctx, query.nodeId), READ),
     route(api.boards.listWords, (ctx, { query }) => words.list(ctx, query.nodeId)),
     route(api.boards.addWords, (ctx, { body }) => words.add(ctx, body.nodeId, body.words)),
     route(api.boards.removeWord, (ctx, { params }) => words.remove(ctx, params.id)),

@@ -5,8 +5,8 @@ import * as guides from './service.ts';
 export const guidesModule: ModuleManifest = {
   name: 'guides',
   routes: [
-    route(api.guides.listGuides, (ctx, { query }) => guides.list(ctx, query)),
-    route(api.guides.getGuide, (ctx, { params }) => guides.detail(ctx, params.id)),
+    route(api.guides.listGuides, (ctx, { query }) => guides.list(ctx, query), { readOnly: true }),
+    route(api.guides.getGuide, (ctx, { params }) => guides.detail(ctx, params.id), { readOnly: true }),
     route(api.guides.createGuide, (ctx, { body }) => guides.create(ctx, body)),
     route(api.guides.updateGuide, (ctx, { params, body }) => guides.update(ctx, params.id, body)),
   ],

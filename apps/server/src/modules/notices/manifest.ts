@@ -4,12 +4,15 @@ import { readRate } from './read-rate.ts';
 import * as notices from './service.ts';
 import { mustReadSubscriber } from './subscribers.ts';
 
+/** Pages that write nothing run without a transaction (RouteOptions.readOnly); the read rate is audited, so not it. */
+const READ = { readOnly: true } as const;
+
 export const noticesModule: ModuleManifest = {
   name: 'notices',
   routes: [
-    route(api.notices.listNotices, (ctx, { query }) => notices.list(ctx, query)),
-    route(api.notices.managedNotices, (ctx, { query }) => notices.managed(ctx, query)),
-    route(api.notices.getNotice, (ctx, { params }) => notices.detail(ctx, params.id)),
+    route(api.notices.listNotices, (ctx, { query }) => notices.list(ctx, query), READ),
+    route(api.notices.managedNotices, (ctx, { query }) => notices.managed(ctx, query), READ),
+    route(api.notices.getNotice, (ctx, { params }) => notices.detail(ctx, params.id), READ),
     route(api.notices.createNotice, (ctx, { body }) => notices.create(ctx, body)),
     route(api.notices.updateNotice, (ctx, { params, body }) => notices.update(ctx, params.id, body)),
     route(api.notices.markNoticeRead, (ctx, { params, body }) => notices.markRead(ctx, params.id, !!body.confirm)),
