@@ -133,6 +133,20 @@ describe('discovery and services', () => {
     for (const a of attrs) for (const f of SPEC.attribute) expect(a).toHaveProperty(f);
   });
 
+  it('the endpoints are described in the OpenAPI document under the open311 tag', async () => {
+    const doc = await anon.get<{ paths: Record<string, Record<string, { tags?: string[] }>> }>('/api/openapi.json');
+    const paths = Object.entries(doc.body.paths).filter(([p]) => p.startsWith('/open311/v2/'));
+    const ops = paths.flatMap(([p, ops]) => Object.entries(ops).map(([m, o]) => [`${m} ${p}`, o.tags] as const));
+    expect(ops.map(([k]) => k).sort()).toEqual([
+      'get /open311/v2/requests/{name}',
+      'get /open311/v2/services/{name}',
+      'get /open311/v2/tokens/{name}',
+      'get /open311/v2/{name}',
+      'post /open311/v2/{name}',
+    ]);
+    for (const [, tags] of ops) expect(tags).toEqual(['open311']);
+  });
+
   it('unknown services, jurisdictions and formats are 404 in the specification error format', async () => {
     expect(expectError(await get('services/ZZ99.json'), 404)).toContain('ZZ99');
     expectError(await get('services/ZZ99.xml'), 404, true);

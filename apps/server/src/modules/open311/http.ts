@@ -94,6 +94,16 @@ export function open311Routes(db: Db, p: Platform) {
     } satisfies requests.Env;
   }
 
+  /** OpenAPI notes only (no validation: the specification's own errors answer bad input). */
+  const doc = (summary: string, description: string) => ({
+    schema: {
+      summary,
+      description: `${description} Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2); \`{name}\` ends in .json or .xml; errors are [{code, description}].`,
+      tags: ['open311'],
+      security: [],
+    },
+  });
+
   return async (app: FastifyInstance) => {
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -101,44 +111,72 @@ export function open311Routes(db: Db, p: Platform) {
       (_req, body, done) => done(null, new URLSearchParams(String(body))),
     );
     type R = FastifyRequest<{ Params: { name: string; code: string } }>;
-    app.get('/:name', (req: R, reply) => {
-      const base = splitFormat(req.params.name)?.[0] ?? '';
-      return answer(req, reply, req.params.name, ['discovery', 'services', 'requests'], async (c) => {
-        if (base === 'discovery') return { root: 'discovery', body: discovery(p, c.lang) };
-        if (base === 'services') {
+    app.get(
+      '/:name',
+      doc(
+        'discovery.{fmt}, services.{fmt}, requests.{fmt}',
+        'Discovery and the service list need no key; `requests` lists service requests in the api_key’s subtree (filters service_request_id, service_code, start_date, end_date, status, jurisdiction_id; default the last 90 days, at most 1000; scope cases.read).',
+      ),
+      (req: R, reply) => {
+        const base = splitFormat(req.params.name)?.[0] ?? '';
+        return answer(req, reply, req.params.name, ['discovery', 'services', 'requests'], async (c) => {
+          if (base === 'discovery') return { root: 'discovery', body: discovery(p, c.lang) };
+          if (base === 'services') {
+            await jurisdictionOf(c.tx, c.get('jurisdiction_id'), null);
+            return { root: 'services', body: await serviceList(c.tx, c.lang) };
+          }
+          const env = await withKey(c);
+          return { root: 'service_requests', body: await requests.list(env, c.get) };
+        });
+      },
+    );
+    app.get(
+      '/services/:name',
+      doc(
+        'services/{service_code}.{fmt}',
+        'A service definition: its attributes (variable, code, datatype, required, datatype_description, order, description, values).',
+      ),
+      (req: R, reply) =>
+        answer(req, reply, req.params.name, null, async (c) => {
           await jurisdictionOf(c.tx, c.get('jurisdiction_id'), null);
-          return { root: 'services', body: await serviceList(c.tx, c.lang) };
-        }
-        const env = await withKey(c);
-        return { root: 'service_requests', body: await requests.list(env, c.get) };
-      });
-    });
-    app.get('/services/:name', (req: R, reply) =>
-      answer(req, reply, req.params.name, null, async (c) => {
-        await jurisdictionOf(c.tx, c.get('jurisdiction_id'), null);
-        const code = splitFormat(req.params.name)![0];
-        const s = await serviceByCode(c.tx, code);
-        if (!s) throw missing(`service_code ${code} is not a known service`);
-        return { root: 'service_definition', body: serviceDefinition(s, c.lang) };
-      }),
+          const code = splitFormat(req.params.name)![0];
+          const s = await serviceByCode(c.tx, code);
+          if (!s) throw missing(`service_code ${code} is not a known service`);
+          return { root: 'service_definition', body: serviceDefinition(s, c.lang) };
+        }),
     );
-    app.post('/:name', (req: R, reply) =>
-      answer(req, reply, req.params.name, ['requests'], async (c) => {
-        const env = await withKey(c);
-        return { root: 'service_requests', body: await requests.create(env, c.get), status: 201 };
-      }),
+    app.post(
+      '/:name',
+      doc(
+        'POST requests.{fmt}',
+        'Form-urlencoded: api_key (scope cases.write), service_code, lat+long or address_string or address_id, jurisdiction_id, attribute[code], email, first_name, last_name, phone, description (≤ 4000), media_url. Answers 201 [{service_request_id, token, service_notice, account_id}].',
+      ),
+      (req: R, reply) =>
+        answer(req, reply, req.params.name, ['requests'], async (c) => {
+          const env = await withKey(c);
+          return { root: 'service_requests', body: await requests.create(env, c.get), status: 201 };
+        }),
     );
-    app.get('/requests/:name', (req: R, reply) =>
-      answer(req, reply, req.params.name, null, async (c) => {
-        const env = await withKey(c);
-        return { root: 'service_requests', body: await requests.one(env, splitFormat(req.params.name)![0]) };
-      }),
+    app.get(
+      '/requests/:name',
+      doc(
+        'requests/{service_request_id}.{fmt}',
+        'One service request (scope cases.read); outside the api_key’s subtree it does not exist.',
+      ),
+      (req: R, reply) =>
+        answer(req, reply, req.params.name, null, async (c) => {
+          const env = await withKey(c);
+          return { root: 'service_requests', body: await requests.one(env, splitFormat(req.params.name)![0]) };
+        }),
     );
-    app.get('/tokens/:name', (req: R, reply) =>
-      answer(req, reply, req.params.name, null, async (c) => {
-        const env = await withKey(c);
-        return { root: 'service_requests', body: await requests.byToken(env, splitFormat(req.params.name)![0]) };
-      }),
+    app.get(
+      '/tokens/:name',
+      doc('tokens/{token}.{fmt}', 'The service_request_id a POST token stands for (scope cases.read).'),
+      (req: R, reply) =>
+        answer(req, reply, req.params.name, null, async (c) => {
+          const env = await withKey(c);
+          return { root: 'service_requests', body: await requests.byToken(env, splitFormat(req.params.name)![0]) };
+        }),
     );
   };
 }
