@@ -339,6 +339,7 @@ describe('GET requests', () => {
       service_request_id: created!.service_request_id,
       status: 'closed',
       status_notes: '已联系物业更换水管',
+      agency_responsible: '银杏社区',
     });
     const xml = await get(`requests/${created!.service_request_id}.xml?api_key=${streetKey}`);
     expect(xmlItems(xml.text, 'request')[0]).toMatchObject({ status: 'closed', status_notes: '已联系物业更换水管' });

@@ -169,12 +169,18 @@ async function view(env: Env, rows: cases.CaseRow[]) {
   const cat = new Map(cats.map((c) => [c.id, c]));
   const node = new Map(nodes.map((n) => [n.id, n.name]));
   const offset = (await calendar.calendarOf(env.tx, rows[0]!.district_id)).timeZoneOffsetMinutes;
+  // Assignments are in the stored case document; their departments are read once for the whole page.
+  const assigned = (r: cases.CaseRow) =>
+    ((r.state as { assignments?: { departmentId: string }[] }).assignments ?? []).map((a) => a.departmentId);
+  const allDepts = [...new Set(rows.flatMap(assigned))];
+  const dept = new Map(
+    (allDepts.length ? await cases.departmentsByIds(env.tx, allDepts) : []).map((d) => [d.id, d.name]),
+  );
   const out = [];
   for (const r of rows) {
-    const state = await cases.stateOf(env.tx, r);
-    const notes = state.timeline.filter((e) => e.note.trim() !== '');
-    const deptIds = state.assignments.map((a) => a.departmentId);
-    const depts = deptIds.length ? await cases.departmentsByIds(env.tx, deptIds) : [];
+    const timeline = await cases.timelineOf(env.tx, r.community_id, r.id);
+    const notes = timeline.filter((e) => e.note.trim() !== '');
+    const depts = assigned(r).flatMap((id) => (dept.has(id) ? [{ name: dept.get(id)! }] : []));
     const c = cat.get(r.category_id);
     const holder = r.level === 'street' ? r.street_id : r.community_id;
     out.push({
