@@ -189,6 +189,12 @@ describe('POST requests', () => {
     expect(tokens.body.items.find((x) => x.name === '区城运中心')?.lastUsedAt).toBe(t.clock.now().toISOString());
   });
 
+  it('accepts the same fields as a JSON body', async () => {
+    const res = await anon.post<Created>('/open311/v2/requests.json', leakBody({ description: 'JSON 提交的漏水' }));
+    expect(res.status, res.text).toBe(201);
+    expect(res.body[0]!.service_request_id).toMatch(/^\d{14}$/);
+  });
+
   it('places a lat/long pin in the building whose outline contains it (XML answer)', async () => {
     const building = placesOfA(demo).building;
     const g = await sql<{

@@ -30,8 +30,10 @@ interface Call {
 function paramsOf(req: FastifyRequest): Get {
   const q = req.query as Record<string, unknown>;
   const form = req.body instanceof URLSearchParams ? req.body : null;
+  // Some clients send the same fields as a JSON object.
+  const json = !form && req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : null;
   return (name) => {
-    const v = form?.get(name) ?? q[name];
+    const v = form?.get(name) ?? json?.[name] ?? q[name];
     return typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : undefined;
   };
 }
