@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { api } from '@linli/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue, isPrivateAddress } from '../src/modules/webhooks/deliver.ts';
@@ -111,6 +112,8 @@ const subscribe = async (events: string[]) => {
 const subOf = async (id: string) =>
   (await admin.get<{ items: Subscription[] }>('/api/webhooks')).body.items.find((s) => s.id === id)!;
 
+const { WEBHOOK_EVENTS } = api.webhooks;
+
 describe('signed webhooks', () => {
   it('delivers subscribed case events, signed, with an idempotency key, after the request that caused them', async () => {
     const { subscription, secret } = await subscribe(['case.created', 'case.accepted']);
@@ -152,6 +155,32 @@ describe('signed webhooks', () => {
       ['case.created', 'delivered', 1],
     ]);
     await admin.post(`/api/webhooks/${subscription.id}/active`, { version: subscription.version, active: false });
+  });
+
+  it('each workflow step is its own event type, in order', async () => {
+    await fresh();
+    const { subscription, secret } = await subscribe([...WEBHOOK_EVENTS]);
+    received.length = 0;
+    let c = await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    c = await ok(secretary, c, { type: 'accept' });
+    c = await ok(secretary, c, { type: 'resolve', note: '已处理' });
+    c = await ok(resident, (await resident.get<typeof c>(`/api/cases/${c.id}`)).body, { type: 'rate', score: 2 });
+    await ok(resident, c, { type: 'reopen', note: '没修好' });
+    await pump();
+    const mine = received.map(
+      (r) => verified(secret, r).body as { type: string; data: { no: string; status: string } },
+    );
+    // Deliveries of one batch go out concurrently: receivers order by the case version, not by arrival.
+    const byVersion = mine.filter((b) => b.data.no === c.no).sort((x, y) => x.data.version - y.data.version);
+    expect(byVersion.map((b) => [b.type, b.data.status])).toEqual([
+      ['case.created', 'submitted'],
+      ['case.accepted', 'accepted'],
+      ['case.resolved', 'resolved'],
+      ['case.rated', expect.any(String)],
+      ['case.reopened', expect.any(String)],
+    ]);
+    const sub = await subOf(subscription.id);
+    await admin.post(`/api/webhooks/${subscription.id}/active`, { version: sub.version, active: false });
   });
 
   it('retries a failing receiver with exponential backoff by the clock, same key; manual redelivery sends again', async () => {
