@@ -168,7 +168,7 @@ describe('signed webhooks', () => {
     await ok(resident, c, { type: 'reopen', note: '没修好' });
     await pump();
     const mine = received.map(
-      (r) => verified(secret, r).body as { type: string; data: { no: string; status: string } },
+      (r) => verified(secret, r).body as { type: string; data: { no: string; status: string; version: number } },
     );
     // Deliveries of one batch go out concurrently: receivers order by the case version, not by arrival.
     const byVersion = mine.filter((b) => b.data.no === c.no).sort((x, y) => x.data.version - y.data.version);
