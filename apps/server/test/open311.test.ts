@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../src/testing/index.ts';
-import { type CasePage, ok, placesOfA } from './case-helpers.ts';
+import { type CasePage, departmentIdOf, inFuture, ok, placesOfA } from './case-helpers.ts';
 import { auditSearch, type Demo, loadDemo, nothingWritten, PHONES, signIn } from './helpers.ts';
 import { createToken, form, ISO_WITH_ZONE, SPEC, xmlItems } from './open-platform-helpers.ts';
 
@@ -359,6 +359,27 @@ describe('GET requests', () => {
     expectError(await get(`tokens/${created!.token}.xml?api_key=${communityDKey}`), 404, true);
     expectError(await get(`requests/20991231999999.json?api_key=${streetKey}`), 404);
     expectError(await get(`requests/${created!.service_request_id}.json`), 403);
+  });
+
+  it('a dispatched request names the department responsible and stays open', async () => {
+    const res = await post(
+      'requests.json',
+      leakBody({ description: '小区外人行道井盖缺失', service_code: 'BJ0101', 'attribute[part_code]': 'JG-7' }),
+    );
+    const [created] = res.body as Created;
+    const dispatcher = await signIn(t, PHONES.dispatcher);
+    let c = (await dispatcher.get<{ id: string; version: number; status: string }>(`/api/cases/${created!.token}`))
+      .body;
+    expect(c.status).toBe('escalated'); // a department matter starts at the street
+    const cgj = await departmentIdOf(t, 'cgj');
+    c = await ok(dispatcher, c, { type: 'register' });
+    c = await ok(dispatcher, c, { type: 'dispatch', assignments: [{ departmentId: cgj, deadline: inFuture(t, 3) }] });
+    const [one] = (await get(`requests/${created!.service_request_id}.json?api_key=${streetKey}`)).body as Record<
+      string,
+      unknown
+    >[];
+    expect(one).toMatchObject({ status: 'open', agency_responsible: '区城市管理行政执法局' });
+    expect(one!.expected_datetime).toMatch(ISO_WITH_ZONE);
   });
 
   it('by default lists the last 90 days only', async () => {
