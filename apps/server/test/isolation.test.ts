@@ -38,6 +38,7 @@ const SELF = [
   'notifications.unreadCount',
   'notifications.markRead',
   'attachments.uploadAttachment',
+  'registryImports.uploadRegistryImport',
 ];
 /** District-wide reference data both communities share (no community's rows): readable, never writable. */
 const SHARED = ['calendar.getCalendar'];
@@ -55,6 +56,17 @@ interface Ids {
   buildingA: string;
   categorySQ06: string;
   photoA: string;
+  personA: string;
+  policyA: string;
+  householdA: string;
+  campaignA: string;
+  noticeA: string;
+  postA: string;
+  commentA: string;
+  postCaseA: string;
+  wordA: string;
+  webhookA: string;
+  guideA: string;
 }
 type Input = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
 
@@ -129,6 +141,23 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   'cases.myCases': () => ({}),
   'cases.publicCases': () => ({}),
   'cases.getCase': (i) => ({ params: { id: i.caseA } }),
+  // API tokens (open platform): the district admin's alone; a token bound to community A.
+  'apiTokens.listApiTokens': () => ({}),
+  'apiTokens.createApiToken': (i) => ({ body: { name: '越界系统', nodeId: i.A, scopes: ['cases.read'] } }),
+  'apiTokens.revokeApiToken': () => ({ params: { id: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' } }),
+  // Webhook subscriptions (open platform): the district admin's alone.
+  'webhooks.listWebhooks': () => ({}),
+  'webhooks.createWebhook': (i) => ({
+    body: { name: '越界订阅', url: 'https://example.cn/hook', nodeId: i.A, events: ['case.created'] },
+  }),
+  'webhooks.setWebhookActive': (i) => ({
+    params: { id: i.webhookA },
+    body: { version: 1, active: false },
+  }),
+  'webhooks.listDeliveries': (i) => ({ params: { id: i.webhookA } }),
+  'webhooks.redeliver': (i) => ({
+    params: { id: i.webhookA, deliveryId: '7f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' },
+  }),
   'cases.runCommand': (i) => ({ params: { id: i.caseA }, body: { version: 1, type: 'accept' } }),
   'cases.mergeCase': (i) => ({ params: { id: i.caseA }, body: { version: 1, targetId: i.caseA, targetVersion: 1 } }),
   'cases.bulkAccept': (i) => ({ body: { items: [{ id: i.caseA, version: 1 }] } }),
@@ -149,10 +178,123 @@ const INPUTS: Record<string, (ids: Ids) => Input> = {
   'caseLinks.getCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
   'caseLinks.rotateCaseLink': (i) => ({ params: { placeId: i.buildingA } }),
   'caseLinks.caseLinkQr': (i) => ({ params: { placeId: i.buildingA, format: 'png' } }),
+  // Resident registry: a person of A with an outreach task of the demo street policy, and an empty room of A.
+  'registry.listPeople': () => ({}),
+  'registry.getPerson': (i) => ({ params: { id: i.personA } }),
+  'registry.createPerson': (i) => ({
+    body: {
+      roomId: i.emptyRoomA,
+      name: '越界登记',
+      idNumber: '110101199003074514',
+      relation: 'head',
+      residenceStatus: 'permanent',
+    },
+  }),
+  'registry.updatePerson': (i) => ({
+    params: { id: i.personA },
+    body: { version: 1, reason: '越界修改', phone: null },
+  }),
+  'registry.revealPersonId': (i) => ({ params: { id: i.personA }, body: { purpose: '越界查看' } }),
+  'registry.personHistory': (i) => ({ params: { id: i.personA } }),
+  'registry.setPersonTag': (i) => ({
+    params: { id: i.personA, code: 'volunteer' },
+    body: { validFrom: '2025-01-01', evidence: '越界设置' },
+  }),
+  'registry.removePersonTag': (i) => ({ params: { id: i.personA, code: 'volunteer' }, query: { reason: '越界删除' } }),
+  'registry.getRoom': (i) => ({ params: { id: i.emptyRoomA } }),
+  'registry.moveHousehold': (i) => ({
+    params: { id: i.householdA },
+    body: { version: 1, roomId: i.emptyRoomA, reason: '越界迁移' },
+  }),
+  'registry.putHousing': (i) => ({
+    params: { id: i.emptyRoomA },
+    body: { version: 1, floorArea: 50, use: 'residential', ownership: 'vacant' },
+  }),
+  // The tag taxonomy is district reference data: readable by every registry role, changed by the district only.
+  'registry.listTags': () => ({}),
+  'registry.updateTag': () => ({ params: { code: 'volunteer' }, body: { version: 1, active: false } }),
+  'registry.registryStats': () => ({}),
+  // Update campaigns: a campaign of the street reaching A's people (the demo seeds none; created in beforeAll).
+  'registryCampaigns.createCampaign': (i) => ({ body: { nodeId: i.A, name: '越界核实' } }),
+  'registryCampaigns.listCampaigns': () => ({}),
+  'registryCampaigns.campaignItems': () => ({}),
+  'registryCampaigns.confirmItem': (i) => ({
+    params: { campaignId: i.campaignA, personId: i.personA },
+    body: { version: 1, personVersion: 1 },
+  }),
+  'registryOutreach.previewPolicy': (i) => ({ body: { nodeId: i.A, rule: { all: [{ age: { min: 0 } }] } } }),
+  'registryOutreach.createPolicy': (i) => ({
+    body: { nodeId: i.A, name: '越界政策', rule: { all: [{ age: { min: 0 } }] } },
+  }),
+  'registryOutreach.listPolicies': () => ({}),
+  'registryOutreach.policyCoverage': (i) => ({ params: { id: i.policyA } }),
+  'registryOutreach.listOutreach': () => ({}),
+  // Imports are the uploader's own (another user's id is 404); the community must be the caller's.
+  'registryImports.uploadRegistryImport': () => ({ body: {} }),
+  'registryImports.runRegistryImport': (i) => ({
+    params: { id: '00000000-0000-4000-8000-000000000002' },
+    body: { communityId: i.A, mapping: { name: '姓名', idNumber: '身份证号', room: '房号' }, mode: 'valid_only' },
+  }),
+  'registryOutreach.recordOutcome': (i) => ({
+    params: { policyId: i.policyA, personId: i.personA },
+    body: { version: 1, outcome: 'informed' },
+  }),
+  'notices.listNotices': () => ({}),
+  'notices.managedNotices': () => ({}),
+  'notices.getNotice': (i) => ({ params: { id: i.noticeA } }),
+  'notices.createNotice': (i) => ({ body: { nodeId: i.A, category: 'notice', title: '越界公告', body: '越界' } }),
+  'notices.updateNotice': (i) => ({ params: { id: i.noticeA }, body: { version: 1, title: '越界改名' } }),
+  'notices.markNoticeRead': (i) => ({ params: { id: i.noticeA }, body: { confirm: true } }),
+  'notices.noticeReadRate': (i) => ({ params: { id: i.noticeA } }),
+  'notices.noticeAttachment': (i) => ({ params: { id: i.noticeA, attachmentId: i.attachmentA } }),
+  'boards.communityFeed': (i) => ({ params: { id: i.A } }),
+  'boards.markFeedSeen': (i) => ({ params: { id: i.A } }),
+  'boards.listPosts': (i) => ({ params: { id: i.A } }),
+  'boards.createPost': (i) => ({
+    params: { id: i.A },
+    body: { board: 'local', kind: 'matter', title: '越界发帖', body: '越界' },
+  }),
+  'boards.getPost': (i) => ({ params: { id: i.postA } }),
+  'boards.updatePost': (i) => ({ params: { id: i.postA }, body: { version: 2, title: '越界改名' } }),
+  'boards.stepPost': (i) => ({ params: { id: i.postA }, body: { version: 2, step: 'take' } }),
+  'boards.commentPost': (i) => ({ params: { id: i.postA }, body: { body: '越界评论' } }),
+  'boards.likePost': (i) => ({ params: { id: i.postA }, body: { liked: true } }),
+  'boards.reportPost': (i) => ({ params: { id: i.postA }, body: { reason: '越界举报' } }),
+  'boards.followPost': (i) => ({ params: { id: i.postA }, body: { following: true } }),
+  'boards.moderatePost': (i) => ({ params: { id: i.postA }, body: { action: 'hide', reason: '越界隐藏' } }),
+  'boards.moderateComment': (i) => ({
+    params: { id: i.postA, commentId: i.commentA },
+    body: { action: 'hide', reason: '越界隐藏' },
+  }),
+  'boards.convertPost': (i) => ({ params: { id: i.postA }, body: { version: 2, categoryId: i.categorySQ06 } }),
+  'boards.postOfCase': (i) => ({ params: { caseId: i.postCaseA } }),
+  'boards.postAttachment': (i) => ({ params: { id: i.postA, attachmentId: i.attachmentA } }),
+  'boards.moderationQueue': () => ({}),
+  'boards.listWords': () => ({}),
+  'boards.addWords': (i) => ({ body: { nodeId: i.A, words: ['越界词'] } }),
+  'boards.removeWord': (i) => ({ params: { id: i.wordA } }),
+  'guides.listGuides': () => ({}),
+  'guides.getGuide': (i) => ({ params: { id: i.guideA } }),
+  'guides.createGuide': (i) => ({
+    body: {
+      nodeId: i.A,
+      category: 'other',
+      title: '越界指南',
+      audience: '越界',
+      materials: [],
+      steps: [],
+      place: '',
+      hours: '',
+      fees: '',
+      onlineUrl: null,
+      faqs: [],
+    },
+  }),
+  'guides.updateGuide': (i) => ({ params: { id: i.guideA }, body: { version: 1, title: '越界改名' } }),
 };
 
 /** Fields naming an object of another community, the only ones a 422 may point at ("no such …"). */
-const NODE_FIELDS = ['/parentId', '/nodeId', '/placeId', '/targetId', '/items/0/id'];
+const NODE_FIELDS = ['/parentId', '/nodeId', '/placeId', '/targetId', '/items/0/id', '/roomId'];
 
 /** A private case in community A, reported by its resident. */
 async function privateCaseOfA(t: TestApp, demo: Demo) {
@@ -171,6 +313,27 @@ async function privateCaseOfA(t: TestApp, demo: Demo) {
   return { caseA: res.body.id, buildingA, categorySQ06, photoA };
 }
 
+/** A person of community A with a task of the demo street policy (高龄老人冬季走访). */
+async function outreachOfA(admin: TestClient, demo: Demo) {
+  const res = await admin.get<Page<{ policyId: string; personId: string }>>(
+    `/api/registry/outreach?nodeId=${demo.A.id}&status=pending&limit=1`,
+  );
+  expect(res.status, res.text).toBe(200);
+  const personA = res.body.items[0]!.personId;
+  const card = await admin.get<{ householdId: string }>(`/api/registry/people/${personA}`);
+  const campaign = await admin.post<{ id: string }>('/api/registry/campaigns', {
+    nodeId: demo.A.id,
+    name: '银杏社区季度核实',
+  });
+  expect(campaign.status, campaign.text).toBe(201);
+  return {
+    personA,
+    policyA: res.body.items[0]!.policyId,
+    householdA: card.body.householdId,
+    campaignA: campaign.body.id,
+  };
+}
+
 const PHOTO = Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64');
 
 /** A photo community A's resident uploaded; the district admin sends the same bytes for the positive control. */
@@ -184,6 +347,61 @@ async function photoOfA(t: TestApp): Promise<string> {
     id = res.body.id;
   }
   return id;
+}
+
+/** A must-read notice of community A with a photo (the admin sent the same bytes as A's resident). */
+async function noticeOfA(communityA: string, photo: string): Promise<string> {
+  const res = await admin.post<{ id: string }>('/api/notices', {
+    nodeId: communityA,
+    category: 'affairs_public',
+    title: '银杏社区居务公开',
+    body: '银杏社区本季度收支明细',
+    mustRead: true,
+    attachments: [photo],
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.body.id;
+}
+
+/** A 身边事 post of A's resident with a photo and a comment, converted to a case; and a word set at A. */
+async function postOfA(i: Ids) {
+  const resident = await signIn(t, PHONES.residentA);
+  const res = await resident.post<{ id: string }>(`/api/communities/${i.A}/posts`, {
+    board: 'local',
+    kind: 'matter',
+    title: '银杏社区的身边事',
+    body: '银杏社区1号楼门口积水',
+    attachments: [i.attachmentA],
+  });
+  expect(res.status, res.text).toBe(201);
+  const c = await resident.post<{ comments: { id: string }[] }>(`/api/board-posts/${res.body.id}/comments`, {
+    body: '补充:下雨就积水',
+  });
+  expect(c.status, c.text).toBe(201);
+  const conv = await admin.post<{ caseId: string }>(`/api/board-posts/${res.body.id}/convert`, {
+    version: 1,
+    categoryId: i.categorySQ06,
+  });
+  expect(conv.status, conv.text).toBe(200);
+  const w = await admin.post<{ items: { id: string; nodeId: string }[] }>('/api/board-words', {
+    nodeId: i.A,
+    words: ['银杏专用词'],
+  });
+  expect(w.status, w.text).toBe(201);
+  return {
+    postA: res.body.id,
+    commentA: c.body.comments[0]!.id,
+    postCaseA: conv.body.caseId,
+    wordA: w.body.items.find((x) => x.nodeId === i.A)!.id,
+  };
+}
+
+/** A webhook subscription on community A (the district admin's). */
+async function webhookOfA(admin: TestClient, demo: Demo): Promise<string> {
+  const body = { name: '银杏社区订阅', url: 'https://example.cn/hook', nodeId: demo.A.id, events: ['case.created'] };
+  const res = await admin.post<{ subscription: { id: string } }>('/api/webhooks', body);
+  expect(res.status, res.text).toBe(201);
+  return res.body.subscription.id;
 }
 
 let t: TestApp;
@@ -209,7 +427,21 @@ beforeAll(async () => {
     userA: liqiang.userId,
     attachmentA: await photoOfA(t),
     ...(await privateCaseOfA(t, demo)),
+    ...(await outreachOfA(admin, demo)),
+    noticeA: '',
+    postA: '',
+    commentA: '',
+    postCaseA: '',
+    wordA: '',
+    webhookA: '',
+    guideA: '',
   };
+  ids.noticeA = await noticeOfA(ids.A, ids.attachmentA);
+  Object.assign(ids, await postOfA(ids));
+  ids.webhookA = await webhookOfA(admin, demo);
+  // 银杏社区's own override of a district guide (demo seed).
+  const guides = await admin.get<{ items: { id: string; nodeId: string }[] }>(`/api/guides?nodeId=${ids.A}`);
+  ids.guideA = guides.body.items.find((g) => g.nodeId === ids.A)!.id;
   // Anything that would show community A's data leaked: ids, paths, names, phones, tokens.
   const aNodes = [demo.A, ...demo.under(demo.A)];
   secrets = [
@@ -224,6 +456,16 @@ beforeAll(async () => {
     ids.userA,
     ids.attachmentA,
     ids.caseA,
+    ids.personA,
+    ids.policyA,
+    ids.householdA,
+    ids.campaignA,
+    ids.noticeA,
+    ids.postA,
+    ids.commentA,
+    ids.postCaseA,
+    ids.webhookA,
+    ids.guideA,
     await joinToken(secretaryA, demo.A.id),
   ];
 });

@@ -19,6 +19,16 @@ export const ACTIONS = [
   'case.import',
   'case.rates',
   'case.link.manage',
+  'notice.publish',
+  'board.moderate',
+  'guide.manage',
+  'registry.contact',
+  'registry.edit',
+  'registry.stats',
+  'tag.manage',
+  'policy.manage',
+  'outreach.work',
+  'platform.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -30,6 +40,18 @@ export type Action = (typeof ACTIONS)[number];
 export type Reach = 'subtree' | 'community';
 
 type Matrix = Readonly<Record<Role, Readonly<Partial<Record<Action, Reach>>>>>;
+
+/**
+ * Resident registry (docs/adr/0009-registry.md): full records (`person.read`) for grid workers and the
+ * committee; name, room and phone only (`registry.contact`) for micro-grid volunteers; aggregates
+ * (`registry.stats`) for streets and observers.
+ */
+const REGISTRY_LOCAL = {
+  'registry.contact': 'subtree',
+  'registry.edit': 'subtree',
+  'registry.stats': 'subtree',
+  'outreach.work': 'subtree',
+} as const;
 
 const COMMITTEE = {
   'community.read': 'subtree',
@@ -44,6 +66,11 @@ const COMMITTEE = {
   'case.read': 'subtree',
   'case.rates': 'subtree',
   'case.link.manage': 'subtree',
+  'notice.publish': 'subtree',
+  'board.moderate': 'subtree',
+  'guide.manage': 'subtree',
+  ...REGISTRY_LOCAL,
+  'policy.manage': 'subtree',
 } as const;
 
 /** Street roles: the grid centre (网格中心) registers, dispatches and checks cases and imports 12345 orders. */
@@ -62,6 +89,7 @@ export const PERMISSIONS: Matrix = {
     'org.read': 'subtree',
     'case.report': 'subtree',
     'case.read': 'subtree',
+    'registry.contact': 'subtree',
   },
   grid_worker: {
     'community.read': 'community',
@@ -70,6 +98,8 @@ export const PERMISSIONS: Matrix = {
     'case.report': 'subtree',
     'case.read': 'subtree',
     'case.link.manage': 'subtree',
+    'notice.publish': 'subtree',
+    ...REGISTRY_LOCAL,
   },
   committee_member: COMMITTEE,
   community_secretary: { ...COMMITTEE, 'grant.manage': 'subtree' },
@@ -79,9 +109,17 @@ export const PERMISSIONS: Matrix = {
     'org.manage': 'subtree',
     'grant.read': 'subtree',
     'grant.manage': 'subtree',
+    'notice.publish': 'subtree',
     ...STREET_CASES,
+    'registry.stats': 'subtree',
+    'policy.manage': 'subtree',
   },
-  street_dispatcher: { 'community.read': 'subtree', 'org.read': 'subtree', ...STREET_CASES },
+  street_dispatcher: {
+    'community.read': 'subtree',
+    'org.read': 'subtree',
+    ...STREET_CASES,
+    'registry.stats': 'subtree',
+  },
   // A department reaches the streets it serves; case listings narrow that to what was dispatched to it.
   department_staff: { 'org.read': 'subtree', 'case.read': 'subtree', 'case.rates': 'subtree' },
   service_provider: { 'community.read': 'subtree' },
@@ -92,6 +130,9 @@ export const PERMISSIONS: Matrix = {
     'category.manage': 'subtree',
     'calendar.manage': 'subtree',
     ...STREET_CASES,
+    'tag.manage': 'subtree',
+    // API tokens and webhooks for external systems (docs/adr/0010-open-platform.md).
+    'platform.manage': 'subtree',
   },
   observer: {
     'community.read': 'subtree',
@@ -99,6 +140,7 @@ export const PERMISSIONS: Matrix = {
     'grant.read': 'subtree',
     'case.read': 'subtree',
     'case.rates': 'subtree',
+    'registry.stats': 'subtree',
   },
   inspector: {
     'community.read': 'subtree',
@@ -107,6 +149,7 @@ export const PERMISSIONS: Matrix = {
     'audit.read': 'subtree',
     'case.read': 'subtree',
     'case.rates': 'subtree',
+    'registry.stats': 'subtree',
   },
 };
 

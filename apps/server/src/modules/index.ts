@@ -1,17 +1,24 @@
 import type { ModuleManifest } from '../platform/modules.ts';
+import { apiTokensModule } from './api-tokens/manifest.ts';
 import { attachmentsModule } from './attachments/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
+import { boardsModule } from './boards/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
 import { caseImportsModule } from './cases/import/manifest.ts';
 import { casesModule } from './cases/manifest.ts';
 import { categoriesModule } from './categories/manifest.ts';
 import { communityModule } from './community/manifest.ts';
+import { guidesModule } from './guides/manifest.ts';
 import { healthModule } from './health/manifest.ts';
 import { joinModule } from './join/manifest.ts';
+import { noticesModule } from './notices/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
+import { open311Module } from './open311/manifest.ts';
 import { orgModule } from './org/manifest.ts';
 import { peopleModule } from './people/manifest.ts';
+import { registryModule } from './registry/manifest.ts';
+import { webhooksModule } from './webhooks/manifest.ts';
 
 /** Every feature module, registered by its manifest. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -28,4 +35,11 @@ export const MODULES: readonly ModuleManifest[] = [
   casesModule,
   caseImportsModule,
   notificationsModule,
+  registryModule,
+  noticesModule,
+  boardsModule,
+  guidesModule,
+  apiTokensModule,
+  open311Module,
+  webhooksModule,
 ];

@@ -7,12 +7,16 @@ import { errorText } from '../shared/api.ts';
 import { useIdleCheck, useSession } from '../shared/session.ts';
 import { tid } from '../shared/testid.ts';
 import { ActingProvider, consoleGrants } from './acting.tsx';
+import { GuidesPage } from './boards/GuidesPage.tsx';
+import { ModerationPage } from './boards/ModerationPage.tsx';
+import { NoticesPage } from './boards/NoticesPage.tsx';
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
 import { CaseLinkPage } from './cases/CaseLinkPage.tsx';
 import { CaseMapPage } from './cases/CaseMapPage.tsx';
 import { ImportPage } from './cases/ImportPage.tsx';
 import { InboxPage } from './cases/InboxPage.tsx';
 import { Shell } from './components/Shell.tsx';
+import { DeveloperPage } from './developer/DeveloperPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CategoriesPage } from './pages/CategoriesPage.tsx';
@@ -22,6 +26,10 @@ import { OrgPage } from './pages/OrgPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
+import { ImportPage as RegistryImportPage } from './registry/ImportPage.tsx';
+import { OutreachPage } from './registry/OutreachPage.tsx';
+import { RegistryPage } from './registry/RegistryPage.tsx';
+import { TagsPage } from './registry/TagsPage.tsx';
 
 /** Signed-in staff only: sign-in when signed out, forced password change, "no access" for residents. */
 function RequireStaff() {
@@ -86,6 +94,14 @@ export function App() {
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/categories" element={<CategoriesPage />} />
             <Route path="/calendar" element={<CalendarPage />} />
+            <Route path="/notices" element={<NoticesPage />} />
+            <Route path="/boards" element={<ModerationPage />} />
+            <Route path="/guides" element={<GuidesPage />} />
+            <Route path="/registry" element={<RegistryPage />} />
+            <Route path="/outreach" element={<OutreachPage />} />
+            <Route path="/registry/tags" element={<TagsPage />} />
+            <Route path="/registry/import" element={<RegistryImportPage />} />
+            <Route path="/developer" element={<DeveloperPage />} />
             <Route path="*" element={null} />
           </Route>
         </Routes>

@@ -30,6 +30,16 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'audit', path: '/audit', show: (a) => a.anywhere('audit.read') },
   { key: 'categories', path: '/categories', show: (a) => a.anywhere('category.manage') },
   { key: 'calendar', path: '/calendar', show: (a) => a.anywhere('calendar.manage') },
+  { key: 'notices', path: '/notices', show: (a) => a.allowed('notice.publish') },
+  { key: 'boards', path: '/boards', show: (a) => a.allowed('board.moderate') },
+  {
+    key: 'guides',
+    path: '/guides',
+    show: (a) => a.allowed('guide.manage') && ['district', 'community'].includes(a.acting.nodeType),
+  },
+  { key: 'registry', path: '/registry', show: (a) => a.allowed('registry.contact') },
+  { key: 'outreach', path: '/outreach', show: (a) => a.allowed('registry.stats') },
+  { key: 'developer', path: '/developer', show: (a) => a.allowed('platform.manage') },
 ];
 
 export const visiblePages = (a: Acting): ConsolePage[] => PAGES.filter((p) => p.show(a));

@@ -176,6 +176,12 @@ const en: Strings<Messages> = {
       caseImport: '12345 import',
       caseLink: 'Report QR codes',
       caseMap: 'Case map',
+      notices: 'Notices',
+      boards: 'Boards',
+      guides: 'Service guides',
+      registry: 'Registry',
+      outreach: 'Policy outreach',
+      developer: 'Developer',
     },
   },
   review: {

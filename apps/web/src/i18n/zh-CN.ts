@@ -173,6 +173,12 @@ const zhCN = {
       caseImport: '工单导入',
       caseLink: '扫码报事',
       caseMap: '诉求地图',
+      notices: '公告管理',
+      boards: '版块管理',
+      guides: '办事指南',
+      registry: '居民信息库',
+      outreach: '政策找人',
+      developer: '开放平台',
     },
   },
   review: {

@@ -4,9 +4,21 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useIdleCheck, useSession } from '../shared/session.ts';
+import {
+  FeedPage,
+  GuidePage,
+  GuidesPage,
+  NoticeListPage,
+  NoticePage,
+  PostFormPage,
+  PostListPage,
+  PostPage,
+} from './boards/index.ts';
 import { CasePage, MyCasesPage, PublicCasesPage, QrReportPage, ReportPage, TrackPage } from './cases/index.ts';
 import { Frame } from './components/Frame.tsx';
 import { LoadError, Loading } from './components/Loading.tsx';
+import { CampaignListPage } from './outreach/CampaignListPage.tsx';
+import { OutreachListPage } from './outreach/OutreachListPage.tsx';
 import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
@@ -58,6 +70,16 @@ export function App() {
           <Route path="/cases/public" element={<PublicCasesPage />} />
           <Route path="/cases/:id" element={<CasePage />} />
           <Route path="/password" element={<PasswordPage />} />
+          <Route path="/notices" element={<NoticeListPage />} />
+          <Route path="/notices/:id" element={<NoticePage />} />
+          <Route path="/feed" element={<FeedPage />} />
+          <Route path="/neighbours" element={<PostListPage />} />
+          <Route path="/neighbours/new" element={<PostFormPage />} />
+          <Route path="/posts/:id" element={<PostPage />} />
+          <Route path="/guides" element={<GuidesPage />} />
+          <Route path="/guides/:id" element={<GuidePage />} />
+          <Route path="/outreach" element={<OutreachListPage />} />
+          <Route path="/campaign" element={<CampaignListPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
