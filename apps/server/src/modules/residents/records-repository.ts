@@ -182,7 +182,7 @@ export const changesOf = (tx: Db, communityId: string, personId: string) =>
     .where('community_id', '=', communityId)
     .where('person_id', '=', personId)
     .orderBy('changed_at', 'desc')
-    .orderBy('id')
+    .orderBy('seq', 'desc')
     .limit(500)
     .execute();
 

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { ResidentTables } from './tables.ts';
 
 type Ts = ColumnType<Date, Date | string, Date | string>;
@@ -36,6 +36,8 @@ export type RecordTables = {
     changed_by: string | null;
     changed_by_name: string | null;
     changed_at: Ts;
+    /** Write order, for changes made in the same instant. */
+    seq: Generated<string>;
   };
   registry_tag: {
     code: string;
