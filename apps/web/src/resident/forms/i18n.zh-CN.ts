@@ -1,0 +1,47 @@
+/** 数据采集 (data collection forms) strings, Simplified Chinese: the catalogue that types the `forms` namespace. */
+const zh = {
+  tasks: {
+    title: '数据采集任务',
+    empty: '暂无需要填报的表单',
+    deadline: '截止 {{time}}',
+    prefilled: '数据库已预填 {{n}} 项',
+  },
+  status: { open: '待填报', submitted: '已提交', reopened: '已退回重填', registry: '数据库直报' },
+  pick: {
+    choose: { person: '选择人员', household: '选择住户', building: '选择楼栋' },
+    search: { person: '搜索姓名、拼音首字母或地址', household: '搜索地址或户成员', building: '搜索楼栋' },
+    change: '更换',
+    clear: '清除',
+    close: '关闭',
+    chosen: '已选择',
+    none: '没有找到',
+    more: '只显示前 50 条,请输入关键字缩小范围',
+  },
+  photo: {
+    too_large: '照片超过 10 MB',
+    not_image: '只能上传 JPG、PNG 或 WebP 照片',
+    upload_failed: '照片上传失败,请重试',
+  },
+  fill: {
+    fromRegistry: '数据库已填',
+    correct: '更正',
+    undoCorrect: '恢复数据库值',
+    corrected: '已更正',
+    required: '必填',
+    choose: '请选择',
+    addRow: '添加一行',
+    removeRow: '删除',
+    submit: '提交',
+    submitted: '已提交,谢谢!',
+    saving: '正在保存草稿…',
+    saved: '草稿已保存',
+    offline: '当前离线,草稿已存在本机,联网后自动上传',
+    conflict: '该任务已在别处修改,已载入最新内容',
+    locked: '已提交,如需修改请联系发起方退回',
+    overdue: '已过截止时间,需发起方退回后才能提交',
+    empty: '(无)',
+    rows: '{{n}} 行',
+    row: '第 {{n}} 行',
+  },
+};
+export default zh;
