@@ -90,9 +90,12 @@ export const previewPolicy = defineRoute({
   summary: 'How many people in the caller’s reach (or under nodeId) a rule matches, per community',
   tags: ['outreach'],
   body: Type.Object({ rule: Rule, nodeId: Type.Optional(NodeId) }, { additionalProperties: false }),
+  /** Counts of 1–4 come as null to a caller who may not read the people of that community (minimum cell size). */
   response: Type.Object({
-    count: Type.Integer(),
-    byCommunity: Type.Array(Type.Object({ id: NodeId, name: Type.String(), count: Type.Integer() })),
+    count: Type.Union([Type.Integer(), Type.Null()]),
+    byCommunity: Type.Array(
+      Type.Object({ id: NodeId, name: Type.String(), count: Type.Union([Type.Integer(), Type.Null()]) }),
+    ),
   }),
 });
 

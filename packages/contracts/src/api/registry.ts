@@ -79,6 +79,8 @@ export const Person = Type.Object({
     Type.Object({ id: Uuid, name: Type.String(), relation: Relation, age: Type.Integer(), sex: Sex }),
   ),
   hasAccount: Type.Boolean(),
+  /** Set when the household moved to another community: this record is kept there read-only (ADR 0009). */
+  movedOutAt: Type.Optional(Type.Union([IsoTime, Type.Null()])),
   version: Type.Integer(),
   abilities: Abilities,
 });
@@ -311,6 +313,10 @@ export const updateTag = defineRoute({
   response: Tag,
 });
 
+/** Smallest count shown to aggregates-only roles; 1 to MIN_CELL − 1 people come as null (shown as "<5"). */
+export const MIN_CELL = 5;
+export const SmallCell = Type.Union([Type.Integer(), Type.Null()]);
+
 export const registryStats = defineRoute({
   method: 'GET',
   url: '/api/registry/stats',
@@ -323,12 +329,13 @@ export const registryStats = defineRoute({
       Type.Object({
         communityId: NodeId,
         name: Type.String(),
-        households: Type.Integer(),
-        people: Type.Integer(),
-        byResidence: Type.Record(Type.String(), Type.Integer()),
-        byTag: Type.Record(Type.String(), Type.Integer()),
+        households: SmallCell,
+        people: SmallCell,
+        byResidence: Type.Record(Type.String(), SmallCell),
+        byTag: Type.Record(Type.String(), SmallCell),
       }),
     ),
+    minCell: Type.Integer(),
   }),
 });
 

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/engine.ts';
 import { rng } from '../demo/names.ts';
 import * as records from '../residents/records.ts';
 import * as repo from './outreach-repository.ts';
+import { seedDemoPlaces } from './places-demo.ts';
 
 interface Person {
   community_id: string;
@@ -82,6 +83,7 @@ export async function seedDemoRegistry(tx: Db, at: Date): Promise<void> {
     if (age >= 75 && r() < 0.3) await tag(p, 'key_care', '子女不在身边,需定期探访');
   }
   await demoPolicy(tx, at, today);
+  await seedDemoPlaces(tx, at);
 }
 
 /** 青松街道's visits to people aged 80 and over, a few already reached. */

@@ -6,11 +6,13 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/http/e
 import * as records from '../residents/records.ts';
 import * as outreach from './outreach-repository.ts';
 import { addressOf, editableRoom, recordChanges } from './people.ts';
+import { assertEditable } from './transfer.ts';
 
 export async function move(ctx: Ctx, id: string, b: Static<typeof api.registry.moveHousehold.body>) {
   const h = await records.householdByIdAnywhere(ctx.tx, id);
   if (!h || !ctx.can('person.read', h.place)) throw notFound();
   if (!ctx.can('registry.edit', h.place)) throw forbidden();
+  await assertEditable(ctx, h.community_id, h.id);
   const room = await editableRoom(ctx, b.roomId, '/roomId');
   // Households are community-owned rows; moving to another community is a new registration there.
   if (room.community_id !== h.community_id) throw badRequest('other_community', '/roomId');

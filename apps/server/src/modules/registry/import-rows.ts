@@ -87,6 +87,7 @@ const ALIASES: Record<Field, string[]> = {
   phone: ['手机', '手机号', '联系电话', '电话', 'phone'],
   relation: ['与户主关系', '关系', 'relation'],
   residence: ['居住状态', '人员类型', '户籍状态', 'residence'],
+  community: ['社区', '所属社区', '社区名称', 'community'],
 };
 
 export function suggestMapping(headers: readonly string[]): Mapping {

@@ -11,6 +11,7 @@ import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import * as org from '../org/service.ts';
 import * as records from '../residents/records.ts';
 import { isDerived } from './access.ts';
+import { cell, exactIn } from './cells.ts';
 import * as repo from './outreach-repository.ts';
 
 type Rule = api.registryOutreach.Rule;
@@ -38,15 +39,36 @@ async function checkRule(ctx: Ctx, rule: Rule): Promise<records.AgeTags> {
 
 async function where(ctx: Ctx, rule: Rule, scopes: string[]) {
   const ages = await checkRule(ctx, rule);
-  return records.sqlAnd([records.placeIn(scopes), records.ruleWhere(rule, records.chinaToday(ctx.now), ages)]);
+  // Household conditions read whole households: only those of the communities in reach.
+  const communities = rule.all.some((c) => 'household' in c) ? await records.communitiesOf(ctx.tx, scopes) : undefined;
+  return records.sqlAnd([
+    records.placeIn(scopes),
+    records.ruleWhere(rule, records.chinaToday(ctx.now), ages, communities),
+  ]);
 }
 
 export async function preview(ctx: Ctx, b: { rule: Rule; nodeId?: string }) {
   const node = b.nodeId ? await org.getNode(ctx.tx, b.nodeId) : null;
   if (b.nodeId && !node) throw new AppError(422, 'validation_failed', {}, [{ path: '/nodeId', code: 'not_found' }]);
   const scopes = listingScope(ctx.actor, 'registry.stats', node);
-  const byCommunity = await records.countByCommunity(ctx.tx, await where(ctx, b.rule, scopes));
-  return { count: byCommunity.reduce((s, c) => s + c.count, 0), byCommunity };
+  const found = await records.countByCommunity(ctx.tx, await where(ctx, b.rule, scopes));
+  const paths = new Map(
+    (
+      await org.getNodes(
+        ctx.tx,
+        found.map((c) => c.id),
+      )
+    ).map((n) => [n.id, n.path]),
+  );
+  const exact = new Map(found.map((c) => [c.id, exactIn(ctx, paths.get(c.id)!)]));
+  const total = found.reduce((s, c) => s + c.count, 0);
+  return {
+    count: cell(
+      total,
+      found.every((c) => exact.get(c.id)),
+    ),
+    byCommunity: found.map((c) => ({ ...c, count: cell(c.count, exact.get(c.id)!) })),
+  };
 }
 
 type CoverageRow = Awaited<ReturnType<typeof repo.coverage>>[number];

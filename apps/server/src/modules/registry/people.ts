@@ -12,6 +12,7 @@ import * as records from '../residents/records.ts';
 import { protectIdNumber } from '../residents/service.ts';
 import { isDerived, mayView, rolesOver, tagScopes } from './access.ts';
 import { parseQuery, queryWhere } from './search.ts';
+import { assertEditable } from './transfer.ts';
 import { card, rows } from './views.ts';
 
 const all = (xs: RawBuilder<SqlBool>[]) => sql<SqlBool>`(${sql.join(xs, sql` AND `)})`;
@@ -154,6 +155,7 @@ export async function create(ctx: Ctx, b: CreateBody) {
   if (householdId) {
     const h = await records.householdById(ctx.tx, communityId, householdId);
     if (!h || h.address_node_id !== room.id) throw badRequest('not_found', '/householdId');
+    await assertEditable(ctx, communityId, householdId);
     if (b.relation === 'head' && (await records.hasHead(ctx.tx, communityId, householdId)))
       throw badRequest('head_exists', '/relation');
   } else {
@@ -229,6 +231,7 @@ type UpdateBody = Static<typeof api.registry.updatePerson.body>;
 export async function update(ctx: Ctx, id: string, b: UpdateBody) {
   const p = await load(ctx, id);
   if (!ctx.can('registry.edit', p.place)) throw forbidden();
+  await assertEditable(ctx, p.community_id, p.household_id);
   if (p.version !== b.version) throw conflict('version_conflict');
   const set: Parameters<typeof records.updatePerson>[4] = {};
   const diff: [string, string | null, string | null][] = [];

@@ -1,11 +1,13 @@
 /** Aggregates for streets and observers: counts per community, never a person. */
 
+import { api } from '@linli/contracts';
 import { listingScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import * as org from '../org/service.ts';
 import * as records from '../residents/records.ts';
 import { isDerived } from './access.ts';
+import { cell, exactIn } from './cells.ts';
 
 export async function stats(ctx: Ctx, nodeId?: string) {
   const node = nodeId ? await org.getNode(ctx.tx, nodeId) : null;
@@ -58,5 +60,18 @@ export async function stats(ctx: Ctx, nodeId?: string) {
     nodeId: node?.id ?? null,
     nodePath: node?.path ?? scopes[0] ?? null,
   });
-  return { items: [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
+  const paths = new Map((await org.getNodes(ctx.tx, [...out.keys()])).map((n) => [n.id, n.path]));
+  const items = [...out.values()].map((c) => {
+    const exact = exactIn(ctx, paths.get(c.communityId)!);
+    const small = (r: Record<string, number>) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cell(v, exact)]));
+    return {
+      ...c,
+      households: cell(c.households, exact),
+      people: cell(c.people, exact),
+      byResidence: small(c.byResidence),
+      byTag: small(c.byTag),
+    };
+  });
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), minCell: api.registry.MIN_CELL };
 }

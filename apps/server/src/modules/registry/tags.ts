@@ -6,6 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/http/e
 import * as records from '../residents/records.ts';
 import { isDerived, maySet, rolesOver } from './access.ts';
 import { loadReadable, recordChanges } from './people.ts';
+import { assertEditable } from './transfer.ts';
 import { card } from './views.ts';
 
 type TagRow = Awaited<ReturnType<typeof records.allTags>>[number];
@@ -52,6 +53,7 @@ export async function update(ctx: Ctx, code: string, b: Static<typeof api.regist
 async function settable(ctx: Ctx, personId: string, code: string) {
   const p = await loadReadable(ctx, personId);
   if (!ctx.can('registry.edit', p.place)) throw forbidden();
+  await assertEditable(ctx, p.community_id, p.household_id);
   const t = await records.tagByCode(ctx.tx, code);
   if (!t?.active) throw badRequest('not_found', '/code');
   if (isDerived(t)) throw badRequest('tag_derived', '/code');

@@ -120,12 +120,14 @@ export async function card(ctx: Ctx, p: records.PersonRecord) {
       sex: m.sex as 'male' | 'female',
     })),
     hasAccount: p.user_id !== null,
+    movedOutAt: p.moved_out_at ? new Date(p.moved_out_at).toISOString() : null,
     version: p.version,
     abilities: {
-      edit: ctx.can('registry.edit', p.place),
+      // A moved-out record (the household lives in another community now) is kept read-only.
+      edit: !p.moved_out_at && ctx.can('registry.edit', p.place),
       revealId: ctx.can('person.reveal_id', p.place),
       /** Tags the caller may set on this person. */
-      setTags: tags.some((t) => maySet(t, roles)) && ctx.can('registry.edit', p.place),
+      setTags: !p.moved_out_at && tags.some((t) => maySet(t, roles)) && ctx.can('registry.edit', p.place),
     },
   };
 }

@@ -11,13 +11,28 @@ const r = (tx: Db) => tx.withTables<RecordTables>();
 /** Where a person lives, as an org path: their room, or their community when the household has no room. */
 export const PLACE = 'coalesce(rn.path, cn.path)';
 
-/** `place LIKE p1% OR …` over the person's place (paths are digits and slashes: nothing to escape). */
+/**
+ * People whose place (their room, or their community when the household has no room) lies under one of the
+ * scopes. Narrowed first to the communities the scopes reach (so a community's reader walks that community's
+ * rows by index, not the district's); a community wholly inside a scope needs no per-person test, and only
+ * scopes below a community (a grid, a building) look at each person's room — paths are digits and slashes,
+ * nothing to escape.
+ */
 export function placeIn(scopes: readonly string[]): RawBuilder<SqlBool> {
   if (scopes.length === 0) return sql<SqlBool>`false`;
-  return sql<SqlBool>`(${sql.join(
-    scopes.map((p) => sql`${sql.raw(PLACE)} LIKE ${`${p}%`}`),
-    sql` OR `,
-  )})`;
+  const under = (col: string) =>
+    sql.join(
+      scopes.map((p) => sql`${sql.ref(col)} LIKE ${`${p}%`}`),
+      sql` OR `,
+    );
+  // Communities under a scope (a range of the path index) or above it (its path's own ids, by primary key).
+  const above = [...new Set(scopes.flatMap((p) => p.split('/').filter(Boolean)))];
+  // A moved-out person (a tombstone left by a move to another community) lives nowhere: never listed or counted.
+  return sql<SqlBool>`(p.moved_out_at IS NULL AND p.community_id IN (SELECT c.id FROM org_node c WHERE c.type = 'community'
+      AND (c.id IN (${sql.join(above)}) OR ${under('c.path')}))
+    AND (p.community_id IN (SELECT c.id FROM org_node c WHERE c.type = 'community' AND (${under('c.path')}))
+      OR EXISTS (SELECT 1 FROM household h2 JOIN org_node r2 ON r2.id = h2.address_node_id
+        WHERE h2.community_id = p.community_id AND h2.id = p.household_id AND (${under('r2.path')}))))`;
 }
 
 /** People with their household, room and community: the base of every registry read. */
@@ -48,6 +63,7 @@ export const PERSON_COLUMNS = [
   'p.version',
   'h.address_text',
   'h.address_node_id',
+  'p.moved_out_at',
 ] as const;
 
 export interface PersonRecord {
@@ -65,6 +81,7 @@ export interface PersonRecord {
   version: number;
   address_text: string;
   address_node_id: string | null;
+  moved_out_at: Date | null;
   place: string;
 }
 
@@ -117,11 +134,17 @@ export const householdsAt = (tx: Db, communityId: string, roomId: string) =>
     .select(['id', 'version'])
     .where('community_id', '=', communityId)
     .where('address_node_id', '=', roomId)
+    .where(sql<SqlBool>`moved_out_at IS NULL`)
     .execute();
 
 /** Where else (any community) this ID number is registered: a person lives in one household only. */
 export const registeredElsewhere = (tx: Db, blind: string) =>
-  r(tx).selectFrom('person').select(['community_id', 'id']).where('id_blind', '=', blind).executeTakeFirst();
+  r(tx)
+    .selectFrom('person')
+    .select(['community_id', 'id'])
+    .where('id_blind', '=', blind)
+    .where(sql<SqlBool>`moved_out_at IS NULL`)
+    .executeTakeFirst();
 
 export const hasHead = async (tx: Db, communityId: string, householdId: string) =>
   !!(await r(tx)
@@ -293,6 +316,7 @@ export async function peopleByBlinds(tx: Db, blinds: string[]) {
           'p.version',
         ])
         .where('p.id_blind', 'in', blinds.slice(i, i + 1000))
+        .where(sql<SqlBool>`p.moved_out_at IS NULL`)
         .execute()),
     );
   return out;
@@ -312,6 +336,7 @@ export const householdsOfRooms = (tx: Db, communityId: string, roomIds: string[]
         ])
         .where('h.community_id', '=', communityId)
         .where('h.address_node_id', 'in', roomIds)
+        .where(sql<SqlBool>`h.moved_out_at IS NULL`)
         .orderBy('h.created_at')
         .execute();
 

@@ -14,6 +14,8 @@ export type RecordTables = {
     name_initials: string | null;
     version: ColumnType<number, number | undefined, number>;
     updated_at: TsNull;
+    /** Set on the rows a household left behind when it moved to another community (0062). */
+    moved_out_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   };
   housing_unit: {
     community_id: string;

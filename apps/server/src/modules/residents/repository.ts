@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/engine.ts';
 import type { ResidentTables } from './tables.ts';
 
 const r = (tx: Db) => tx.withTables<ResidentTables>();
+const current = sql<SqlBool>`moved_out_at IS NULL`;
 
 export const householdAt = (tx: Db, communityId: string, addressNodeId: string) =>
   r(tx)
@@ -10,6 +11,8 @@ export const householdAt = (tx: Db, communityId: string, addressNodeId: string) 
     .select(['id', 'address_text'])
     .where('community_id', '=', communityId)
     .where('address_node_id', '=', addressNodeId)
+    // Moved-out rows (a household gone to another community) are kept as history, not as residents.
+    .where(current)
     .executeTakeFirst();
 
 export const insertHousehold = (tx: Db, h: Omit<ResidentTables['household'], 'created_at'> & { created_at: Date }) =>
@@ -21,6 +24,7 @@ export const personByBlind = (tx: Db, communityId: string, blind: string) =>
     .select(['id', 'household_id', 'user_id'])
     .where('community_id', '=', communityId)
     .where('id_blind', '=', blind)
+    .where(current)
     .executeTakeFirst();
 
 export const insertPerson = (tx: Db, p: Omit<ResidentTables['person'], 'created_at'> & { created_at: Date }) =>
@@ -44,6 +48,7 @@ export async function homeOf(tx: Db, communityId: string, userId: string) {
     .select(['h.id', 'h.address_text', 'h.address_node_id'])
     .where('p.community_id', '=', communityId)
     .where('p.user_id', '=', userId)
+    .where(sql<SqlBool>`p.moved_out_at IS NULL`)
     .executeTakeFirst();
   if (!me) return null;
   const members = await r(tx)
@@ -58,8 +63,9 @@ export async function homeOf(tx: Db, communityId: string, userId: string) {
 
 export async function counts(tx: Db, communityId: string): Promise<{ households: number; verifiedResidents: number }> {
   const row = await sql<{ households: number; verified: number }>`
-    SELECT (SELECT count(*)::int FROM household WHERE community_id = ${communityId}) AS households,
-           (SELECT count(*)::int FROM person WHERE community_id = ${communityId} AND user_id IS NOT NULL) AS verified`
+    SELECT (SELECT count(*)::int FROM household WHERE community_id = ${communityId} AND moved_out_at IS NULL) AS households,
+           (SELECT count(*)::int FROM person WHERE community_id = ${communityId} AND user_id IS NOT NULL
+             AND moved_out_at IS NULL) AS verified`
     .execute(tx)
     .then((x) => x.rows[0]);
   return { households: row?.households ?? 0, verifiedResidents: row?.verified ?? 0 };
@@ -78,6 +84,7 @@ export async function householdsUnder(tx: Db, path: string) {
     )
     .select(['h.id', 'h.community_id', 'h.address_text', 'n.path', 'p.user_id'])
     .where('n.path', 'like', `${path}%`)
+    .where(sql<SqlBool>`h.moved_out_at IS NULL`)
     .orderBy('n.path')
     .orderBy('h.id')
     .execute();
@@ -106,4 +113,5 @@ export const memberFacts = (tx: Db, communityId: string, userId: string) =>
     .select(['p.name', 'p.sex', 'h.address_node_id'])
     .where('p.community_id', '=', communityId)
     .where('p.user_id', '=', userId)
+    .where(sql<SqlBool>`p.moved_out_at IS NULL`)
     .executeTakeFirst();

@@ -1,4 +1,7 @@
 /** Problem titles and field messages of the resident registry and policy outreach (modules/registry). */
+import { PLACES_FIELDS, PLACES_PROBLEMS } from './places-messages.ts';
+import { TRANSFER_FIELDS, TRANSFER_PROBLEMS } from './transfer-messages.ts';
+
 type Catalog = Record<string, { 'zh-CN': string; en: string }>;
 
 const BOTH: Catalog = {
@@ -37,7 +40,21 @@ const BOTH: Catalog = {
 
 export const REGISTRY_PROBLEMS: Catalog = {
   ...BOTH,
+  upload_offset: {
+    'zh-CN': '上传位置与已接收的大小不一致:已接收 {size} 字节,请从该处继续上传',
+    en: 'This part does not start where the upload stands: {size} bytes received; continue from there',
+  },
+  own_export: { 'zh-CN': '不能审批自己的导出申请', en: 'You cannot decide your own export request' },
+  already_decided: { 'zh-CN': '该申请已处理', en: 'This request has already been decided' },
+  export_expired: {
+    'zh-CN': '审批已过期,请重新申请导出',
+    en: 'The approval has expired; request the export again',
+  },
+  export_not_approved: { 'zh-CN': '该导出申请尚未获批', en: 'This export request is not approved' },
+  import_running: { 'zh-CN': '该文件正在导入,请等待完成', en: 'This file is being imported; wait until it is done' },
   tag_not_settable: { 'zh-CN': '您的角色不能设置该标签', en: 'Your role may not set this tag' },
+  ...TRANSFER_PROBLEMS,
+  ...PLACES_PROBLEMS,
 };
 
-export const REGISTRY_FIELDS: Catalog = BOTH;
+export const REGISTRY_FIELDS: Catalog = { ...BOTH, ...TRANSFER_FIELDS, ...PLACES_FIELDS };

@@ -1,46 +1,32 @@
-import { ApiError, api, type RouteOutput } from '@linli/contracts';
-import { Alert, App, Button, Card, Descriptions, Form, Radio, Select, Space, Statistic, Table, Upload } from 'antd';
+import { api, type RouteOutput } from '@linli/contracts';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Progress,
+  Radio,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useRegistryT } from '../../i18n/registry.ts';
-import { call, currentCsrfToken, errorText } from '../../shared/api.ts';
+import { call, errorText } from '../../shared/api.ts';
 import i18n from '../../shared/i18n.ts';
 import { tid } from '../../shared/testid.ts';
 import { useActing } from '../acting.tsx';
+import './import-i18n.ts';
+import { type Preview, typeOf, uploadFile } from './import-upload.ts';
 
-type Preview = RouteOutput<typeof api.registryImports.uploadRegistryImport>;
 type Report = RouteOutput<typeof api.registryImports.runRegistryImport>;
 const FIELDS = api.registryImports.REGISTRY_IMPORT_FIELDS;
-const typeOf = (f: File) =>
-  f.name.toLowerCase().endsWith('.xlsx')
-    ? api.caseImports.XLSX_TYPE
-    : f.name.toLowerCase().endsWith('.csv')
-      ? api.caseImports.CSV_TYPE
-      : null;
-
-/** The file itself as the body, with the session's CSRF header (the typed client sends JSON only). */
-async function upload(file: File): Promise<Preview> {
-  const csrf = currentCsrfToken() ?? (await call(api.auth.me)).csrfToken;
-  const res = await fetch(api.registryImports.uploadRegistryImport.url, {
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': typeOf(file) ?? 'application/octet-stream',
-      'accept-language': i18n.language === 'en' ? 'en' : 'zh-CN',
-      ...(csrf ? { 'x-csrf-token': csrf } : {}),
-    },
-    body: file,
-    credentials: 'same-origin',
-  });
-  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      String(data.code ?? 'http_error'),
-      String(data.title ?? res.statusText),
-      (data.errors as ApiError['errors']) ?? [],
-    );
-  return data as unknown as Preview;
-}
+const RUNNING = ['queued', 'running'];
 
 /** 居民信息导入: upload, map columns, try it (row-level report), import all-or-nothing or valid rows only. */
 export function ImportPage() {
@@ -49,22 +35,34 @@ export function ImportPage() {
   const { acting } = useActing();
   const communityId = acting.path.split('/').filter(Boolean)[2] ?? acting.nodeId;
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
+  const [started, setStarted] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<number | null>(null);
+  // A long file is imported by the background job: its progress is polled until it is done.
+  const polled = useQuery({
+    queryKey: ['registry-import', started?.status, preview?.id],
+    queryFn: () => call(api.registryImports.getRegistryImport, { params: { id: preview!.id } }),
+    enabled: !!started && RUNNING.includes(started.status),
+    refetchInterval: (q) => (q.state.data && !RUNNING.includes(q.state.data.status) ? false : 1000),
+  });
+  const report = started && RUNNING.includes(started.status) ? (polled.data ?? started) : started;
+  const running = !!report && RUNNING.includes(report.status);
   const [form] = Form.useForm();
 
   const onFile = async (file: File) => {
     if (!typeOf(file)) return void message.error(t('import.hint'));
     setBusy(true);
     try {
-      const p = await upload(file);
+      setSent(0);
+      const p = await uploadFile(file, setSent);
       setPreview(p);
-      setReport(null);
+      setStarted(null);
       form.setFieldsValue({ mode: 'all_or_nothing', ...p.suggestedMapping });
     } catch (e) {
       void message.error(errorText(e));
     } finally {
       setBusy(false);
+      setSent(null);
     }
   };
   const run = async (dryRun: boolean) => {
@@ -72,7 +70,7 @@ export function ImportPage() {
     const mapping = Object.fromEntries(FIELDS.filter((f) => v[f]).map((f) => [f, v[f]])) as never;
     setBusy(true);
     try {
-      setReport(
+      setStarted(
         await call(api.registryImports.runRegistryImport, {
           params: { id: preview!.id },
           body: { communityId, mapping, mode: v.mode, dryRun },
@@ -102,6 +100,9 @@ export function ImportPage() {
             <Button loading={busy && !preview}>{t('import.upload')}</Button>
           </Upload>
         </span>
+        {sent !== null && sent > 0 && (
+          <Progress percent={sent} size="small" format={() => fill('import.uploading', { percent: sent })} />
+        )}
         {preview && (
           <span style={{ marginLeft: 12 }} {...tid('registry-import-rows')}>
             {t('import.rows', { count: preview.rowCount })}
@@ -138,16 +139,31 @@ export function ImportPage() {
             </Form.Item>
           </Form>
           <Space style={{ marginTop: 12 }}>
-            <Button onClick={() => void run(true)} loading={busy} {...tid('registry-import-dry-run')}>
+            <Button
+              onClick={() => void run(true)}
+              loading={busy}
+              disabled={running}
+              {...tid('registry-import-dry-run')}
+            >
               {t('import.dryRun')}
             </Button>
-            <Button type="primary" onClick={() => void run(false)} loading={busy} {...tid('registry-import-run')}>
+            <Button
+              type="primary"
+              onClick={() => void run(false)}
+              loading={busy}
+              disabled={running}
+              {...tid('registry-import-run')}
+            >
               {t('import.run')}
             </Button>
           </Space>
         </Card>
       )}
-      {report && (
+      {preview && preview.rowCount > api.registryImports.INLINE_IMPORT_ROWS && !report && (
+        <Alert type="info" showIcon title={tx('import.background')} />
+      )}
+      {report && (running || report.status === 'failed') && <ImportProgress report={report} />}
+      {report && !running && report.status !== 'failed' && (
         <Card
           size="small"
           title={report.written ? t('import.written') : t('import.notWritten')}
@@ -161,6 +177,9 @@ export function ImportPage() {
               </Descriptions.Item>
             ))}
           </Descriptions>
+          {report.failed > report.errors.length && (
+            <Alert type="warning" showIcon title={fill('import.moreErrors', { count: report.failed })} />
+          )}
           <Table
             rowKey={(e) => `${e.row}:${e.field}:${e.code}`}
             size="small"
@@ -184,5 +203,35 @@ export function ImportPage() {
         </Card>
       )}
     </Space>
+  );
+}
+
+/** The import screens' own strings (import-i18n.ts) with their values. */
+const fill = (key: string, v: Record<string, string | number>) =>
+  (i18n.t as unknown as (k: string, o: object) => string)(key, { ns: 'registry', ...v });
+
+/** Where a background import stands: a bar of rows done of the file's last row, by phase. */
+function ImportProgress({ report }: { report: Report }) {
+  const { tx } = useRegistryT();
+  const percent = report.lastRow ? Math.floor((report.rowsDone / report.lastRow) * 100) : 0;
+  const label =
+    report.status === 'failed'
+      ? fill('import.failed', { reason: report.failure ?? '' })
+      : report.status === 'queued'
+        ? tx('import.queued')
+        : fill(report.phase === 'apply' ? 'import.applying' : 'import.checking', {
+            done: report.rowsDone,
+            last: report.lastRow,
+          });
+  return (
+    <Card size="small" {...tid('registry-import-progress')} data-status={report.status}>
+      <Progress
+        percent={percent}
+        status={report.status === 'failed' ? 'exception' : 'active'}
+        {...tid('registry-import-bar')}
+        data-percent={percent}
+      />
+      <div style={{ color: '#666' }}>{label}</div>
+    </Card>
   );
 }

@@ -2,12 +2,14 @@ import { api } from '@linli/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, Progress, Row, Space, Statistic, Table } from 'antd';
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useRegistryT } from '../../i18n/registry.ts';
 import { call, errorText } from '../../shared/api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { tid } from '../../shared/testid.ts';
 import { useActing } from '../acting.tsx';
 import { CampaignsCard } from './CampaignsCard.tsx';
+import { exportLabel } from './export-i18n.ts';
 import { CoverageDrawer, OutreachBoard } from './OutreachBoard.tsx';
 import { RuleBuilder } from './RuleBuilder.tsx';
 import { StatsCard } from './StatsCard.tsx';
@@ -30,6 +32,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function OutreachPage() {
   const { t } = useRegistryT();
   const { message } = App.useApp();
+  const nav = useNavigate();
   const { acting, allowed } = useActing();
   const qc = useQueryClient();
   const [form] = Form.useForm();
@@ -66,6 +69,11 @@ export function OutreachPage() {
   const done = (p: Policy) => p.coverage.total - p.coverage.pending;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} {...tid('outreach-page')}>
+      {allowed('registry.export.approve') && !allowed('registry.export') && (
+        <Button onClick={() => nav('/registry/exports')} {...tid('outreach-go-exports')}>
+          {exportLabel()}
+        </Button>
+      )}
       <StatsCard />
       <Row gutter={[16, 16]}>
         {allowed('policy.manage') && (
@@ -85,7 +93,7 @@ export function OutreachPage() {
               {count.error && <Alert type="error" showIcon title={errorText(count.error)} />}
               <Space align="center" wrap>
                 <Statistic
-                  value={count.data?.count ?? 0}
+                  value={count.data ? (count.data.count ?? '<5') : 0}
                   loading={count.isFetching}
                   title={t('policy.matching')}
                   {...tid('policy-count')}
@@ -93,14 +101,14 @@ export function OutreachPage() {
                 <Button
                   type="primary"
                   onClick={() => void save()}
-                  disabled={!count.data?.count}
+                  disabled={count.data?.count === 0 || !count.data}
                   {...tid('policy-save')}
                 >
                   {t('policy.save')}
                 </Button>
               </Space>
               <div style={{ marginTop: 8, color: '#888' }}>
-                {(count.data?.byCommunity ?? []).map((c) => `${c.name} ${c.count}`).join(' · ')}
+                {(count.data?.byCommunity ?? []).map((c) => `${c.name} ${c.count ?? '<5'}`).join(' · ')}
               </div>
             </Card>
           </Col>

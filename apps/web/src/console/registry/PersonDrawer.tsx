@@ -9,6 +9,7 @@ import { useLabels } from '../../shared/labels.ts';
 import { tid } from '../../shared/testid.ts';
 import type { PersonCard } from './model.ts';
 import { EditPersonModal, TagModal } from './PersonForms.tsx';
+import { MovedOutNote } from './TransferOut.tsx';
 
 /** The person card: masked ID with an audited reveal, household, tags and the per-field history. */
 export function PersonDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -107,6 +108,7 @@ export function PersonDrawer({ id, onClose }: { id: string | null; onClose: () =
       {card.error && <Alert type="error" showIcon title={errorText(card.error)} />}
       {p && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          {p.movedOutAt && <MovedOutNote at={p.movedOutAt} />}
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('col.name')}>{p.name}</Descriptions.Item>
             <Descriptions.Item label={t('person.idMasked')}>

@@ -8,9 +8,12 @@ import { call, errorText } from '../../shared/api.ts';
 import { useLabels } from '../../shared/labels.ts';
 import { tid } from '../../shared/testid.ts';
 import { useActing } from '../acting.tsx';
+import { CompoundCard } from './CompoundCard.tsx';
+import { exportLabel } from './export-i18n.ts';
 import { buildTree, type PersonRow } from './model.ts';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { RoomPanel } from './RoomPanel.tsx';
+import { TransfersCard } from './TransfersCard.tsx';
 
 /** 居民信息库: building → unit → room drill-down, scoped search, room panel and person card. */
 export function RegistryPage() {
@@ -91,6 +94,11 @@ export function RegistryPage() {
               {t('page.import')}
             </Button>
           )}
+          {(allowed('registry.export') || allowed('registry.export.approve')) && (
+            <Button onClick={() => nav('/registry/exports')} {...tid('registry-go-exports')}>
+              {exportLabel()}
+            </Button>
+          )}
           {(allowed('registry.edit') || anywhere('tag.manage')) && (
             <Button onClick={() => nav('/registry/tags')} {...tid('registry-go-tags')}>
               {t('page.tags')}
@@ -115,6 +123,8 @@ export function RegistryPage() {
       </Col>
       <Col xs={24} lg={17} xl={18}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          {allowed('registry.edit') && full && <TransfersCard onPerson={setPersonId} />}
+          {selected?.type === 'building' && allowed('registry.stats') && <CompoundCard nodeId={selected.id} />}
           {selected?.type === 'room' && full && (
             <RoomPanel
               roomId={selected.id}

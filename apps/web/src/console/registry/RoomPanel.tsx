@@ -7,6 +7,7 @@ import { call, errorText, fieldErrors } from '../../shared/api.ts';
 import { tid } from '../../shared/testid.ts';
 import { MoveHousehold } from './MoveHousehold.tsx';
 import { OWNERSHIPS, type PersonRow, RELATIONS, RESIDENCES, USES } from './model.ts';
+import { TransferOut, usePendingTransfer } from './TransferOut.tsx';
 
 /** A room: housing facts (editable), its households and their members, and registering someone there. */
 export function RoomPanel({
@@ -115,7 +116,7 @@ export function RoomPanel({
             <Space>
               {t('room.household', { n: i + 1 })}
               {r.abilities.edit && (
-                <MoveHousehold
+                <MoveUnlessLeaving
                   householdId={hh.id}
                   version={hh.version}
                   onMoved={(to) => {
@@ -123,6 +124,9 @@ export function RoomPanel({
                     onMoved(to);
                   }}
                 />
+              )}
+              {r.abilities.edit && (
+                <TransferOut householdId={hh.id} version={hh.version} onDone={() => void refresh()} />
               )}
             </Space>
           )}
@@ -213,4 +217,9 @@ export function RoomPanel({
       </Modal>
     </Card>
   );
+}
+
+/** Moving within the community is offered only while no transfer to another community is pending. */
+function MoveUnlessLeaving(props: Parameters<typeof MoveHousehold>[0]) {
+  return usePendingTransfer(props.householdId) ? null : <MoveHousehold {...props} />;
 }

@@ -9,6 +9,9 @@ import { RESIDENCES } from './model.ts';
 
 type Row = RouteOutput<typeof api.registry.registryStats>['items'][number];
 /** The tags a street usually asks about first. */
+/** A count, or "<5" where the server withheld a small cell (1–4 people) from an aggregates-only role. */
+const small = (n: number | null) => (n === null ? '<5' : n);
+
 const KEY_TAGS = ['party_member', 'low_income', 'disabled', 'elderly_alone', 'advanced_age', 'school_age', 'veteran'];
 
 /** Counts per community in the acting area: what a street sees of the registry (never a person). */
@@ -40,17 +43,18 @@ export function StatsCard() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('policy.community'), dataIndex: 'name', fixed: 'left' },
-          { title: t('stats.households'), dataIndex: 'households' },
-          { title: t('stats.people'), dataIndex: 'people' },
+          // A small count (1–4) comes as null to aggregates-only roles: shown as "<5", never as a number.
+          { title: t('stats.households'), key: 'households', render: (_: unknown, c: Row) => small(c.households) },
+          { title: t('stats.people'), key: 'people', render: (_: unknown, c: Row) => small(c.people) },
           ...RESIDENCES.map((r) => ({
             title: tx(`residence.${r}`),
             key: r,
-            render: (_: unknown, c: Row) => c.byResidence[r] ?? 0,
+            render: (_: unknown, c: Row) => small(c.byResidence[r] ?? 0),
           })),
           ...KEY_TAGS.map((code) => ({
             title: tagName(code),
             key: code,
-            render: (_: unknown, c: Row) => c.byTag[code] ?? 0,
+            render: (_: unknown, c: Row) => small(c.byTag[code] ?? 0),
           })),
         ]}
       />
