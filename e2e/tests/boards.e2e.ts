@@ -109,6 +109,8 @@ describe('community boards', () => {
     await s.getByTestId('board-comment').first().waitFor();
     await s.getByTestId('board-post-convert').click();
     await s.getByTestId('board-convert-category').click();
+    // Searching expands the matching branch whether or not the tree had loaded when it opened.
+    await s.keyboard.type('漏水');
     await s.getByTestId('board-convert-category-option-漏水渗水').click();
     await s.getByTestId('board-convert-confirm').click();
     await poll(() => s.getByTestId('board-post-drawer').textContent()).toMatch(/已转为诉求 \d+/);

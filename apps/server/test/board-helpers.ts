@@ -102,7 +102,8 @@ export interface PostView {
   following: boolean;
   version: number;
   attachments: string[];
-  comments: { id: string; authorLabel: string; official: boolean; body: string; status: string }[];
+  partyBadge: boolean;
+  comments: { id: string; authorLabel: string; official: boolean; partyBadge: boolean; body: string; status: string }[];
   abilities: { edit: boolean; steps: string[]; comment: boolean; moderate: boolean; convert: boolean };
 }
 

@@ -1,97 +1,22 @@
 import Type from 'typebox';
 import { AttachmentId } from './attachments.ts';
+import {
+  BOARDS,
+  COMMENT_MAX,
+  CommentView,
+  POST_BODY_MAX,
+  POST_IMAGES_MAX,
+  POST_KINDS,
+  POST_STEPS,
+  POST_TITLE_MAX,
+  PostDetail,
+  PostSummary,
+} from './board-views.ts';
 import { IsoTime, NodeId, Ok, Uuid } from './common.ts';
 import { NoticeSummary } from './notices.ts';
 import { defineRoute } from './route.ts';
 
-/** 身边事 local matters · 互助 mutual help · 闲置 give-aways (左邻右舍). */
-export const BOARDS = ['local', 'help', 'giveaway'] as const;
-export type Board = (typeof BOARDS)[number];
-/** The kinds each board takes. */
-export const BOARD_KINDS = {
-  local: ['matter', 'suggestion', 'complaint'],
-  help: ['request', 'offer'],
-  giveaway: ['give', 'swap'],
-} as const;
-export const POST_KINDS = ['matter', 'suggestion', 'complaint', 'request', 'offer', 'give', 'swap'] as const;
-/**
- * Stages: local open → replied; help open → taken → done → thanked;
- * give-away open → reserved → handed_over → closed (the author may close an open listing too).
- */
-export const POST_STAGES = [
-  'open',
-  'replied',
-  'taken',
-  'done',
-  'thanked',
-  'reserved',
-  'handed_over',
-  'closed',
-] as const;
-export const POST_STEPS = ['take', 'done', 'thank', 'reserve', 'release', 'hand_over', 'close'] as const;
-export type PostStep = (typeof POST_STEPS)[number];
-
-export const POST_TITLE_MAX = 60;
-export const POST_BODY_MAX = 2000;
-export const COMMENT_MAX = 500;
-export const POST_IMAGES_MAX = 9;
-
-const Status = Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')]);
-
-export const PostSummary = Type.Object({
-  id: Uuid,
-  communityId: NodeId,
-  board: Type.Enum(BOARDS),
-  kind: Type.Enum(POST_KINDS),
-  title: Type.String(),
-  /** Plain text, never HTML. */
-  excerpt: Type.String(),
-  /** Real-name display, e.g. 王女士·3号楼. */
-  authorLabel: Type.String(),
-  status: Status,
-  stage: Type.Enum(POST_STAGES),
-  takerLabel: Type.Union([Type.String(), Type.Null()]),
-  caseNo: Type.Union([Type.String(), Type.Null()]),
-  imageCount: Type.Integer(),
-  commentCount: Type.Integer(),
-  likeCount: Type.Integer(),
-  reportCount: Type.Integer(),
-  pinned: Type.Boolean(),
-  createdAt: IsoTime,
-  mine: Type.Boolean(),
-});
-
-export const CommentView = Type.Object({
-  id: Uuid,
-  authorLabel: Type.String(),
-  official: Type.Boolean(),
-  body: Type.String(),
-  status: Status,
-  createdAt: IsoTime,
-  mine: Type.Boolean(),
-});
-
-export const PostDetail = Type.Object({
-  ...PostSummary.properties,
-  body: Type.String(),
-  attachments: Type.Array(AttachmentId),
-  thanks: Type.Union([Type.String(), Type.Null()]),
-  caseId: Type.Union([Uuid, Type.Null()]),
-  heldWords: Type.Array(Type.String()),
-  moderationReason: Type.Union([Type.String(), Type.Null()]),
-  liked: Type.Boolean(),
-  following: Type.Boolean(),
-  comments: Type.Array(CommentView),
-  version: Type.Integer(),
-  /** What the caller may do now. */
-  abilities: Type.Object({
-    edit: Type.Boolean(),
-    steps: Type.Array(Type.Enum(POST_STEPS)),
-    comment: Type.Boolean(),
-    moderate: Type.Boolean(),
-    convert: Type.Boolean(),
-  }),
-});
+export * from './board-views.ts';
 
 const Cursor = Type.String({ maxLength: 80, pattern: '^[0-9]{1,15}\\.[0-9a-f-]{36}$' });
 const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 }));
@@ -100,8 +25,10 @@ const PostPage = Type.Object({ items: Type.Array(PostSummary), nextCursor: Type.
 export const listPosts = defineRoute({
   method: 'GET',
   url: '/api/communities/:id/posts',
-  access: { action: 'community.read' },
-  summary: 'Visible posts of a community’s neighbour boards (and the caller’s own held ones), newest first',
+  // Hometown members (no community.read) read a village's hometown board here too.
+  access: { auth: 'authenticated' },
+  summary:
+    'Visible posts of a community’s boards (and the caller’s own held ones), newest first; a village’s hometown board also for its hometown members',
   tags: ['boards'],
   params: Type.Object({ id: NodeId }),
   querystring: Type.Object({ board: Type.Optional(Type.Enum(BOARDS)), cursor: Type.Optional(Cursor), limit: Limit }),
@@ -111,8 +38,9 @@ export const listPosts = defineRoute({
 export const createPost = defineRoute({
   method: 'POST',
   url: '/api/communities/:id/posts',
-  access: { action: 'community.read' },
-  summary: 'Post to a board of the caller’s own community; a post with a listed sensitive word is held for review',
+  access: { auth: 'authenticated' },
+  summary:
+    'Post to a board of the caller’s own community (hometown members to their village’s hometown board); a post with a listed sensitive word is held for review',
   tags: ['boards'],
   params: Type.Object({ id: NodeId }),
   body: Type.Object(
@@ -122,6 +50,7 @@ export const createPost = defineRoute({
       title: Type.String({ minLength: 1, maxLength: POST_TITLE_MAX }),
       body: Type.String({ minLength: 1, maxLength: POST_BODY_MAX }),
       attachments: Type.Optional(Type.Array(AttachmentId, { maxItems: POST_IMAGES_MAX })),
+      showPartyBadge: Type.Optional(Type.Boolean()),
     },
     { additionalProperties: false },
   ),
@@ -185,7 +114,10 @@ export const commentPost = defineRoute({
   summary: 'Comment on a post; a moderator’s comment is the committee’s official reply',
   tags: ['boards'],
   params: PostParams,
-  body: Type.Object({ body: Type.String({ minLength: 1, maxLength: COMMENT_MAX }) }, { additionalProperties: false }),
+  body: Type.Object(
+    { body: Type.String({ minLength: 1, maxLength: COMMENT_MAX }), showPartyBadge: Type.Optional(Type.Boolean()) },
+    { additionalProperties: false },
+  ),
   response: PostDetail,
   status: 201,
 });
@@ -263,6 +195,21 @@ export const convertPost = defineRoute({
   params: PostParams,
   body: Type.Object(
     { version: Type.Integer({ minimum: 1 }), categoryId: NodeId, placeId: Type.Optional(NodeId) },
+    { additionalProperties: false },
+  ),
+  response: PostDetail,
+});
+
+export const proposePost = defineRoute({
+  method: 'POST',
+  url: '/api/board-posts/:id/propose',
+  access: { action: 'deliberation.screen' },
+  summary:
+    'The committee raises a 身边事 post as a deliberation proposal in its author’s name; the post keeps the link',
+  tags: ['boards'],
+  params: PostParams,
+  body: Type.Object(
+    { version: Type.Integer({ minimum: 1 }), question: Type.String({ minLength: 1, maxLength: 500 }) },
     { additionalProperties: false },
   ),
   response: PostDetail,

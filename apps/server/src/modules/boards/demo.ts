@@ -102,7 +102,7 @@ const NOTICES: DemoNotice[] = [
 
 interface DemoPost {
   by: string;
-  board: 'local' | 'help' | 'giveaway';
+  board: 'local' | 'help' | 'giveaway' | 'party';
   kind: string;
   title: string;
   body: string;
@@ -158,6 +158,24 @@ const POSTS: DemoPost[] = [
     body: '孩子大了用不上了,推车九成新,可折叠,免费送给有需要的邻居,自提。',
     hoursAgo: 8,
   },
+  // 党建园地: the community party organisation (the secretary) publishes news and study materials.
+  {
+    by: '13800000003',
+    board: 'party',
+    kind: 'news',
+    title: '银杏社区党委开展"在职党员进社区"志愿服务',
+    body: '本月已有 12 名在职党员到社区报到,参与楼道清洁、助老送餐和周末作业辅导。欢迎更多党员报到参与。',
+    hoursAgo: 30,
+  },
+  {
+    by: '13800000003',
+    board: 'party',
+    kind: 'study',
+    title: '学习资料:基层党组织如何组织居民议事',
+    body: '一、议题从居民中来;二、党组织把关;三、充分协商;四、形成项目并公开进展。请各位党员结合本社区实际学习讨论。',
+    hoursAgo: 52,
+    comment: ['13800000004', '已学习,议事前先听听楼组长的意见。'],
+  },
 ];
 
 export async function seedDemoBoards(tx: Db, at: Date): Promise<void> {
@@ -208,7 +226,7 @@ export async function seedDemoBoards(tx: Db, at: Date): Promise<void> {
       body: p.body,
       attachments: [],
       author_id: user.id,
-      author_label: await labelFor(tx, community.id, user, '第一网格'),
+      author_label: await labelFor(tx, community.id, user, p.board === 'party' ? community.name : '第一网格'),
       status: 'visible',
       stage: p.reply ? 'replied' : (p.stage ?? 'open'),
       taker_id: taker?.id ?? null,

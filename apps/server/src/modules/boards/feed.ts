@@ -10,14 +10,14 @@ import type { Ctx } from '../../platform/context.ts';
 import { audienceOf } from '../notices/audience.ts';
 import * as notices from '../notices/repository.ts';
 import { toSummary as noticeSummary } from '../notices/views.ts';
-import { readableCommunity } from './access.ts';
+import { readableCommunity, readableCommunityPath } from './access.ts';
 import * as repo from './repository.ts';
 import { cursorOf, parseCursor, toSummary } from './views.ts';
 
 type Item = Static<typeof api.boards.FeedItem>;
 
 export async function feed(ctx: Ctx, communityId: string, q: { cursor?: string; limit?: number }) {
-  const community = await readableCommunity(ctx, communityId);
+  const community = { id: communityId, path: await readableCommunityPath(ctx, communityId) };
   const me = ctx.user!.id;
   const limit = q.limit ?? 20;
   const before = parseCursor(q.cursor);
@@ -29,13 +29,16 @@ export async function feed(ctx: Ctx, communityId: string, q: { cursor?: string; 
       .filter((w) => w.startsWith(community.path) || community.path.startsWith(w))
       .map((w) => (w.length < community.path.length ? community.path : w)),
   };
-  const seen = await repo.feedSeen(ctx.tx, me, community.id);
-  const [ns, ps, pinnedNotices, pinnedPosts, unreadPosts, unreadNotices] = await Promise.all([
-    notices.visible(ctx.tx, audience, ctx.now, { userId: me, before, limit }),
-    repo.postsOf(ctx.tx, community.id, { before, limit, userId: me }),
-    before ? [] : notices.pinned(ctx.tx, audience, ctx.now, me),
-    before ? [] : repo.pinnedPosts(ctx.tx, community.id),
-    repo.unreadPosts(ctx.tx, community.id, me, seen),
+  // Four statements (pinned items ride with the first page's): a read-only request runs them in turn.
+  const [
+    { page: ns, pinned: pinnedNotices },
+    { page: ps, pinned: pinnedPosts },
+    { seen, unread: unreadPosts },
+    unreadNotices,
+  ] = await Promise.all([
+    notices.visibleAndPinned(ctx.tx, audience, ctx.now, { userId: me, before, limit }, !before),
+    repo.postsAndPinned(ctx.tx, community.id, { before, limit, userId: me }, !before),
+    repo.unreadSince(ctx.tx, community.id, me),
     notices.unreadCount(ctx.tx, audience, ctx.now, me),
   ]);
   const postUnread = (p: repo.PostRow) => p.author_id !== me && (!seen || new Date(p.created_at) > seen);

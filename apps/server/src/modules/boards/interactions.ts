@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import { plainText } from '../notices/text.ts';
-import { isMember, moderates, visiblePost } from './access.ts';
+import { isPartyMember, moderates, speaks, visiblePost } from './access.ts';
 import { labelOf } from './labels.ts';
 import { detailOf } from './posts.ts';
 import * as repo from './repository.ts';
 import { matcherFor } from './words.ts';
 
 /** A comment; a moderator's is the committee's official reply (and answers a 身边事 post). */
-export async function comment(ctx: Ctx, id: string, text: string) {
+export async function comment(ctx: Ctx, id: string, text: string, showPartyBadge = false) {
   const { post, community } = await visiblePost(ctx, id);
   const official = moderates(ctx, community);
-  if (!isMember(ctx, community) && !official) throw new AppError(403, 'not_a_member');
+  if (!speaks(ctx, community, post.board) && !official) throw new AppError(403, 'not_a_member');
+  if (showPartyBadge && !isPartyMember(ctx, community)) throw new AppError(403, 'not_a_party_member');
   if (post.status !== 'visible') throw conflict('post_not_visible');
   const body = plainText(text, '/body');
   const held = official ? [] : (await matcherFor(ctx.tx, community.path)).find(body);
@@ -24,6 +25,7 @@ export async function comment(ctx: Ctx, id: string, text: string) {
     author_id: ctx.user!.id,
     author_label: await labelOf(ctx, community),
     official,
+    party_badge: showPartyBadge,
     body,
     status: held.length ? 'held' : 'visible',
     held_words: held,

@@ -20,5 +20,7 @@ export async function labelOf(ctx: Ctx, community: { id: string; path: string; n
     return residentLabel(me.name, me.sex, chain.find((n) => n.type === 'building')?.name ?? null);
   }
   const grant = ctx.grants.find((g) => community.path.startsWith(g.path) || g.path.startsWith(community.path));
+  // A villager who moved away (乡愁乡音) speaks as a fellow villager, without their full name.
+  if (grant?.role === 'hometown_member') return `${[...ctx.user!.name][0] ?? ''}**·在外乡亲`;
   return `${ctx.user!.name}·${grant?.nodeName ?? community.name}`;
 }

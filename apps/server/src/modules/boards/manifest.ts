@@ -1,6 +1,7 @@
 import { api } from '@linli/contracts';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
 import { convert, postOfCase } from './convert.ts';
+import { propose } from './convert-proposal.ts';
 import { feed, markSeen } from './feed.ts';
 import * as interactions from './interactions.ts';
 import * as posts from './posts.ts';
@@ -21,7 +22,9 @@ export const boardsModule: ModuleManifest = {
     route(api.boards.getPost, (ctx, { params }) => posts.detail(ctx, params.id), READ),
     route(api.boards.updatePost, (ctx, { params, body }) => posts.update(ctx, params.id, body)),
     route(api.boards.stepPost, (ctx, { params, body }) => posts.step(ctx, params.id, body)),
-    route(api.boards.commentPost, (ctx, { params, body }) => interactions.comment(ctx, params.id, body.body)),
+    route(api.boards.commentPost, (ctx, { params, body }) =>
+      interactions.comment(ctx, params.id, body.body, body.showPartyBadge),
+    ),
     route(api.boards.likePost, (ctx, { params, body }) => interactions.like(ctx, params.id, body.liked)),
     route(api.boards.followPost, (ctx, { params, body }) => interactions.follow(ctx, params.id, body.following)),
     route(api.boards.reportPost, (ctx, { params, body }) => interactions.report(ctx, params.id, body.reason)),
@@ -32,6 +35,7 @@ export const boardsModule: ModuleManifest = {
       interactions.moderateComment(ctx, params.id, params.commentId, body.action, body.reason),
     ),
     route(api.boards.convertPost, (ctx, { params, body }) => convert(ctx, params.id, body)),
+    route(api.boards.proposePost, (ctx, { params, body }) => propose(ctx, params.id, body)),
     route(api.boards.postOfCase, (ctx, { params }) => postOfCase(ctx, params.caseId)),
     route(api.boards.postAttachment, (ctx, { params }) => posts.attachment(ctx, params.id, params.attachmentId), {
       cacheControl: 'private, max-age=31536000, immutable',

@@ -46,3 +46,29 @@ export function nextStage(p: StepPost, step: Step, userId: string): { stage: str
 
 export const allowedSteps = (p: StepPost, userId: string): Step[] =>
   (Object.keys(RULES[p.board] ?? {}) as Step[]).filter((s) => 'stage' in nextStage(p, s, userId));
+
+/** What the caller is in the community, as far as posting goes. */
+export interface Speaker {
+  /** Lives or works in the community (not a hometown member's grant). */
+  member: boolean;
+  /** 乡愁乡音 member of this village. */
+  hometown: boolean;
+  /** Moderates the boards: the committee, which also speaks for the community party organisation. */
+  moderator: boolean;
+  /** Party member whose check-in was approved here. */
+  partyMember: boolean;
+}
+
+/**
+ * Why the caller may not open a post of this kind on this board, or null (pure). 党建园地: news and study
+ * materials come from the party organisation; checked-in party members discuss. 乡愁乡音: members and
+ * hometown members. Every other board: members.
+ */
+export function postDenial(board: string, kind: string, s: Speaker): string | null {
+  if (board === 'party') {
+    if (kind === 'discussion') return s.partyMember || s.moderator ? null : 'not_a_party_member';
+    return s.moderator ? null : 'party_organisation_only';
+  }
+  if (board === 'hometown') return s.member || s.hometown ? null : 'not_a_member';
+  return s.member ? null : 'not_a_member';
+}

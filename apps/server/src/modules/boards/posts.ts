@@ -5,9 +5,19 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import { assertAttachable, readAttachment } from '../attachments/service.ts';
 import { invalid, plainText } from '../notices/text.ts';
-import { assertMember, type Community, isMember, moderates, readableCommunity, visiblePost } from './access.ts';
+import {
+  type Community,
+  hometownVillage,
+  isHometownMember,
+  isMember,
+  isPartyMember,
+  moderates,
+  readableCommunity,
+  speaks,
+  visiblePost,
+} from './access.ts';
 import { labelOf } from './labels.ts';
-import { allowedSteps, nextStage } from './policy.ts';
+import { allowedSteps, nextStage, postDenial } from './policy.ts';
 import * as repo from './repository.ts';
 import { cursorOf, parseCursor, toSummary } from './views.ts';
 import { matcherFor } from './words.ts';
@@ -30,6 +40,7 @@ export async function detailOf(ctx: Ctx, post: repo.PostRow, community: Communit
     attachments: post.attachments,
     thanks: post.thanks,
     caseId: post.case_id,
+    proposalId: post.proposal_id,
     heldWords: post.author_id === me || mod ? post.held_words : [],
     moderationReason: post.author_id === me || mod ? post.moderation_reason : null,
     liked,
@@ -40,6 +51,7 @@ export async function detailOf(ctx: Ctx, post: repo.PostRow, community: Communit
         id: c.id,
         authorLabel: c.author_label,
         official: c.official,
+        partyBadge: c.party_badge,
         body: c.body,
         status: c.status as 'visible' | 'held' | 'hidden',
         createdAt: iso(c.created_at),
@@ -49,9 +61,12 @@ export async function detailOf(ctx: Ctx, post: repo.PostRow, community: Communit
     abilities: {
       edit: post.author_id === me && post.status !== 'hidden',
       steps: visible ? allowedSteps(post, me) : [],
-      comment: visible && (isMember(ctx, community) || mod),
+      comment: visible && (speaks(ctx, community, post.board) || mod),
       moderate: mod,
       convert: visible && post.board === 'local' && !post.case_id && mod && ctx.can('case.report', community.path),
+      propose:
+        visible && post.board === 'local' && !post.proposal_id && mod && ctx.can('deliberation.screen', community.path),
+      partyBadge: isPartyMember(ctx, community),
     },
   };
 }
@@ -62,10 +77,23 @@ async function reload(ctx: Ctx, id: string, community: Community) {
 
 type CreateBody = Static<typeof api.boards.createPost.body>;
 
+/** A village's hometown board is open to its hometown members; every other board to community readers. */
+const boardCommunity = (ctx: Ctx, id: string, board: string | undefined) =>
+  board === 'hometown' ? hometownVillage(ctx, id) : readableCommunity(ctx, id);
+
 export async function create(ctx: Ctx, communityId: string, b: CreateBody) {
-  const community = await readableCommunity(ctx, communityId);
-  assertMember(ctx, community);
+  const community = await boardCommunity(ctx, communityId, b.board);
   if (!(api.boards.BOARD_KINDS[b.board] as readonly string[]).includes(b.kind)) throw invalid('/kind', 'enum');
+  if (b.board === 'hometown' && community.kind !== 'village') throw invalid('/board', 'hometown_villages_only');
+  const partyMember = isPartyMember(ctx, community);
+  const denial = postDenial(b.board, b.kind, {
+    member: isMember(ctx, community),
+    hometown: isHometownMember(ctx, community),
+    moderator: moderates(ctx, community),
+    partyMember,
+  });
+  if (denial) throw new AppError(403, denial);
+  if (b.showPartyBadge && !partyMember) throw new AppError(403, 'not_a_party_member');
   const title = plainText(b.title, '/title');
   const body = plainText(b.body, '/body');
   const attachments = [...new Set(b.attachments ?? [])];
@@ -92,6 +120,7 @@ export async function create(ctx: Ctx, communityId: string, b: CreateBody) {
     case_no: null,
     held_words: held,
     moderation_reason: null,
+    party_badge: b.showPartyBadge === true,
     created_at: ctx.now,
     updated_at: ctx.now,
   });
@@ -116,7 +145,7 @@ export async function create(ctx: Ctx, communityId: string, b: CreateBody) {
 type ListQuery = Static<typeof api.boards.listPosts.querystring>;
 
 export async function list(ctx: Ctx, communityId: string, q: ListQuery) {
-  const community = await readableCommunity(ctx, communityId);
+  const community = await boardCommunity(ctx, communityId, q.board);
   const limit = q.limit ?? 20;
   const rows = await repo.postsOf(ctx.tx, community.id, {
     board: q.board,
@@ -178,7 +207,8 @@ export async function step(ctx: Ctx, id: string, b: StepBody) {
     if (next.error === 'not_allowed') throw new AppError(403, 'step_not_allowed');
     throw conflict('illegal_step');
   }
-  if ((b.step === 'take' || b.step === 'reserve') && !isMember(ctx, community)) throw new AppError(403, 'not_a_member');
+  if ((b.step === 'take' || b.step === 'reserve') && !speaks(ctx, community, post.board))
+    throw new AppError(403, 'not_a_member');
   const taking = b.step === 'take' || b.step === 'reserve';
   const releasing = b.step === 'release';
   const thanks = b.step === 'thank' ? plainText(b.note ?? '谢谢！', '/note') : undefined;

@@ -22,6 +22,7 @@ export async function queue(ctx: Ctx, nodeId: string | undefined) {
       id: c.id,
       authorLabel: c.author_label,
       official: c.official,
+      partyBadge: c.party_badge,
       body: c.body,
       status: c.status as 'visible' | 'held' | 'hidden',
       createdAt: new Date(c.created_at).toISOString(),

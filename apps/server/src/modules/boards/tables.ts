@@ -20,12 +20,14 @@ export type BoardTables = {
     thanks: string | null;
     case_id: string | null;
     case_no: string | null;
+    proposal_id: Generated<string | null>;
     held_words: string[];
     moderation_reason: string | null;
     comment_count: Generated<number>;
     like_count: Generated<number>;
     report_count: Generated<number>;
     pinned: Generated<boolean>;
+    party_badge: Generated<boolean>;
     created_at: Ts;
     updated_at: Ts;
     version: Generated<number>;
@@ -37,6 +39,7 @@ export type BoardTables = {
     author_id: string;
     author_label: string;
     official: boolean;
+    party_badge: Generated<boolean>;
     body: string;
     status: string;
     held_words: string[];

@@ -24,6 +24,7 @@ export const toSummary = (r: PostRow, userId: string): Summary => ({
   likeCount: r.like_count,
   reportCount: r.report_count,
   pinned: r.pinned,
+  partyBadge: r.party_badge,
   createdAt: iso(r.created_at),
   mine: r.author_id === userId,
 });

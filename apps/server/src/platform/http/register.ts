@@ -161,7 +161,9 @@ export function registerRoute(app: FastifyInstance, db: Db, p: Platform, r: Modu
       if (r.options?.withoutDatabase) return r.handler(undefined as never, undefined as never);
       let deferred: AppError | null = null;
       const pre = r.options?.before ? await r.options.before(db, p, { body: req.body }) : undefined;
-      const unit = r.options?.readOnly ? db.connection() : db.transaction();
+      // A read-only request runs on the pool, so the statements a handler starts together run in parallel
+      // (each autocommitted, as on one connection); PGlite's single connection still serialises them.
+      const unit = r.options?.readOnly ? { execute: <T>(fn: (d: Db) => Promise<T>) => fn(db) } : db.transaction();
       const out = await unit.execute(async (tx) => {
         try {
           const ctx = await buildContext(p, tx, req, reply, r);

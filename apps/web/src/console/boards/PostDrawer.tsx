@@ -7,6 +7,7 @@ import { call, errorText } from '../../shared/api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { tid } from '../../shared/testid.ts';
 import { categoryOptions, filterCategory, useCategories } from '../cases/categories.tsx';
+import { ProposeButton } from './ProposeButton.tsx';
 
 /** Asks for a moderation reason (at least 2 characters); resolves null when cancelled. */
 export function useReason() {
@@ -106,6 +107,7 @@ export function PostDrawer({ id, onClose }: { id: string | null; onClose: () => 
                 {t('moderation.convert')}
               </Button>
             )}
+            <ProposeButton post={p} run={done} />
             {p.abilities.moderate && p.status !== 'hidden' && (
               <Button danger onClick={() => void moderate('hide')} {...tid('board-post-hide')}>
                 {t('moderation.hide')}
@@ -195,6 +197,8 @@ export function PostDrawer({ id, onClose }: { id: string | null; onClose: () => 
             }
           >
             <TreeSelect
+              // Remount once categories arrive: expand-all only applies to the first tree it sees.
+              key={cats.data ? 'loaded' : 'loading'}
               style={{ width: '100%' }}
               placeholder={t('moderation.category')}
               treeData={categoryOptions(cats.data?.items ?? [], {

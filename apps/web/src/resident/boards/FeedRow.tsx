@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useBoardsT } from '../../i18n/boards.ts';
 import { formatTime } from '../../shared/format.ts';
 import { tid } from '../../shared/testid.ts';
+import { PartyBadge } from '../party/PartyBadge.tsx';
 import { NoticeTags } from './NoticeTags.tsx';
 
 export type FeedItem = RouteOutput<typeof api.boards.communityFeed>['items'][number];
@@ -49,11 +50,12 @@ export function FeedRow({ item }: { item: FeedItem }) {
             <Tag color="primary" fill="outline">
               {t(`posts.board.${p.board}`)}
             </Tag>
-            <Tag fill="outline">{t(`posts.stage.${p.stage}`)}</Tag>
+            {p.board !== 'party' && p.board !== 'hometown' && <Tag fill="outline">{t(`posts.stage.${p.stage}`)}</Tag>}
           </span>
           <div className="muted">
-            {p.authorLabel} · {formatTime(p.createdAt)} · {t('posts.comments')} {p.commentCount} · {t('posts.like')}{' '}
-            {p.likeCount}
+            {p.authorLabel}
+            <PartyBadge show={p.partyBadge} /> · {formatTime(p.createdAt)} · {t('posts.comments')} {p.commentCount} ·{' '}
+            {t('posts.like')} {p.likeCount}
           </div>
         </>
       }

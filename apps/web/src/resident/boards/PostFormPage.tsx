@@ -1,8 +1,9 @@
 import { api } from '@linli/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Selector, Toast } from 'antd-mobile';
+import { Button, Checkbox, Form, Selector, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useAffT } from '../../i18n/affiliations.ts';
 import { useBoardsT } from '../../i18n/boards.ts';
 import { call, errorText, fieldErrors } from '../../shared/api.ts';
 import { useSession } from '../../shared/session.ts';
@@ -15,18 +16,31 @@ import { TInput } from '../components/TInput.tsx';
 type Board = (typeof api.boards.BOARDS)[number];
 type Kind = (typeof api.boards.POST_KINDS)[number];
 
-/** `/neighbours/new`: post to 身边事, 互助 or 闲置, with photos. */
+const NEIGHBOURS: Board[] = ['local', 'help', 'giveaway'];
+
+/** Kinds a resident may open: party news and study materials come from the party organisation (console). */
+const kindsOf = (b: Board): readonly Kind[] => (b === 'party' ? ['discussion'] : api.boards.BOARD_KINDS[b]);
+
+/**
+ * `/neighbours/new`: post to 身边事, 互助 or 闲置 with photos; checked-in party members also to 党建园地 (and
+ * may show their badge); `?board=hometown&community=` posts to a village's 乡愁乡音 board.
+ */
 export function PostFormPage() {
   const { t } = useBoardsT();
+  const ta = useAffT();
   const nav = useNavigate();
   const qc = useQueryClient();
   const { me } = useSession();
   const [params] = useSearchParams();
-  const initial = (api.boards.BOARDS as readonly string[]).includes(params.get('board') ?? '')
-    ? (params.get('board') as Board)
-    : 'local';
+  const hometown = params.get('board') === 'hometown' && params.get('community');
+  const communityId = hometown ? (params.get('community') ?? '') : (me?.homeCommunityId ?? '');
+  const partyMember = !!me?.grants.some((g) => g.role === 'party_member' && g.nodeId === communityId);
+  const boards: Board[] = hometown ? ['hometown'] : partyMember ? [...NEIGHBOURS, 'party'] : NEIGHBOURS;
+  const asked = params.get('board') as Board;
+  const initial = boards.includes(asked) ? asked : boards[0]!;
   const [board, setBoard] = useState<Board>(initial);
-  const [kind, setKind] = useState<Kind>(api.boards.BOARD_KINDS[initial][0]);
+  const [kind, setKind] = useState<Kind>(kindsOf(initial)[0]!);
+  const [badge, setBadge] = useState(false);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
@@ -39,8 +53,8 @@ export function PostFormPage() {
     setErrors({});
     try {
       const p = await call(api.boards.createPost, {
-        params: { id: me?.homeCommunityId ?? '' },
-        body: { board, kind, title, body, attachments: photos },
+        params: { id: communityId },
+        body: { board, kind, title, body, attachments: photos, ...(badge ? { showPartyBadge: true } : {}) },
       });
       void qc.invalidateQueries({ queryKey: ['posts'] });
       void qc.invalidateQueries({ queryKey: ['feed'] });
@@ -54,23 +68,26 @@ export function PostFormPage() {
   };
 
   return (
-    <Frame title={t('posts.new')} backTo="/neighbours">
+    <Frame
+      title={t('posts.new')}
+      backTo={hometown ? `/hometown/${communityId}/board` : board === 'party' ? '/party' : '/neighbours'}
+    >
       <Form layout="vertical" {...tid('post-form')}>
         <Form.Item label={t('posts.form.board')}>
           <Selector
-            options={api.boards.BOARDS.map((b) => ({ value: b, label: t(`posts.board.${b}`) }))}
+            options={boards.map((b) => ({ value: b, label: t(`posts.board.${b}`) }))}
             value={[board]}
             onChange={(v) => {
               const b = (v[0] ?? board) as Board;
               setBoard(b);
-              setKind(api.boards.BOARD_KINDS[b][0]);
+              setKind(kindsOf(b)[0]!);
             }}
             {...tid('post-form-board')}
           />
         </Form.Item>
         <Form.Item label={t('posts.form.kind')}>
           <Selector
-            options={api.boards.BOARD_KINDS[board].map((k) => ({ value: k, label: t(`posts.kind.${k}`) }))}
+            options={kindsOf(board).map((k) => ({ value: k, label: t(`posts.kind.${k}`) }))}
             value={[kind]}
             onChange={(v) => v[0] && setKind(v[0] as Kind)}
             {...tid('post-form-kind')}
@@ -92,6 +109,13 @@ export function PostFormPage() {
         <Form.Item label={t('posts.form.photos')} help={errors.attachments}>
           <PhotoUploader testId="post-form-photos" onChange={setPhotos} onBusyChange={setUploading} />
         </Form.Item>
+        {partyMember && (
+          <Form.Item>
+            <Checkbox checked={badge} onChange={setBadge} {...tid('post-form-badge')}>
+              {ta('party.showBadge')}
+            </Checkbox>
+          </Form.Item>
+        )}
       </Form>
       <Button
         block

@@ -1,8 +1,9 @@
 import { api, type RouteOutput } from '@linli/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Dialog, List, NoticeBar, Space, Tag, Toast } from 'antd-mobile';
+import { Button, Card, Checkbox, Dialog, List, NoticeBar, Space, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { useAffT } from '../../i18n/affiliations.ts';
 import { useBoardsT } from '../../i18n/boards.ts';
 import { call, errorText } from '../../shared/api.ts';
 import { formatTime } from '../../shared/format.ts';
@@ -10,6 +11,7 @@ import { tid } from '../../shared/testid.ts';
 import { TTextArea } from '../cases/TTextArea.tsx';
 import { Frame } from '../components/Frame.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
+import { PartyBadge } from '../party/PartyBadge.tsx';
 import { Photos } from './Photos.tsx';
 
 type Post = RouteOutput<typeof api.boards.getPost>;
@@ -22,7 +24,10 @@ export function PostPage() {
   const qc = useQueryClient();
   const key = ['post', id];
   const q = useQuery({ queryKey: key, queryFn: () => call(api.boards.getPost, { params: { id } }) });
+  const ta = useAffT();
+  const nav = useNavigate();
   const [comment, setComment] = useState('');
+  const [badge, setBadge] = useState(false);
   const set = (p: Post) => {
     qc.setQueryData(key, p);
     void qc.invalidateQueries({ queryKey: ['posts'] });
@@ -36,7 +41,11 @@ export function PostPage() {
     onError: fail,
   });
   const send = useMutation({
-    mutationFn: () => call(api.boards.commentPost, { params: { id }, body: { body: comment } }),
+    mutationFn: () =>
+      call(api.boards.commentPost, {
+        params: { id },
+        body: { body: comment, ...(badge ? { showPartyBadge: true } : {}) },
+      }),
     onSuccess: (p) => {
       setComment('');
       set(p);
@@ -87,7 +96,16 @@ export function PostPage() {
 
   const p = q.data;
   return (
-    <Frame title={t('posts.title')} backTo="/neighbours">
+    <Frame
+      title={q.data ? t(`posts.board.${q.data.board}`) : t('posts.title')}
+      backTo={
+        q.data?.board === 'party'
+          ? '/party'
+          : q.data?.board === 'hometown'
+            ? `/hometown/${q.data.communityId}/board`
+            : '/neighbours'
+      }
+    >
       {q.isPending ? (
         <Loading />
       ) : q.error || !p ? (
@@ -113,13 +131,21 @@ export function PostPage() {
               <Tag color="primary" fill="outline">
                 {t(`posts.board.${p.board}`)} · {t(`posts.kind.${p.kind}`)}
               </Tag>
-              <Tag color="success" {...tid('post-stage')}>
-                {t(`posts.stage.${p.stage}`)}
-              </Tag>
+              {p.board !== 'party' && p.board !== 'hometown' && (
+                <Tag color="success" {...tid('post-stage')}>
+                  {t(`posts.stage.${p.stage}`)}
+                </Tag>
+              )}
               {p.caseNo && <Tag color="warning">{t('posts.caseLinked', { no: p.caseNo })}</Tag>}
+              {p.proposalId && (
+                <Tag color="primary" onClick={() => nav(`/proposals/${p.proposalId}`)} {...tid('post-proposal')}>
+                  {t('posts.proposalLinked')}
+                </Tag>
+              )}
             </Space>
             <div className="muted" style={{ margin: '6px 0 12px' }}>
-              {p.authorLabel} · {formatTime(p.createdAt)}
+              {p.authorLabel}
+              <PartyBadge show={p.partyBadge} /> · {formatTime(p.createdAt)}
               {p.takerLabel && ` · ${p.takerLabel}`}
             </div>
             <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} {...tid('post-body')}>
@@ -181,6 +207,7 @@ export function PostPage() {
                 title={
                   <span>
                     {c.authorLabel}
+                    <PartyBadge show={c.partyBadge} />
                     {c.official && (
                       <Tag color="danger" style={{ marginLeft: 6 }}>
                         {t('posts.official')}
@@ -205,6 +232,11 @@ export function PostPage() {
                 maxLength={api.boards.COMMENT_MAX}
                 placeholder={t('posts.commentPlaceholder')}
               />
+              {p.abilities.partyBadge && (
+                <Checkbox checked={badge} onChange={setBadge} style={{ marginTop: 8 }} {...tid('post-comment-badge')}>
+                  {ta('party.showBadge')}
+                </Checkbox>
+              )}
               <Button
                 block
                 color="primary"
