@@ -2,6 +2,8 @@ import { api } from '@linli/contracts';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
 import { buildMe } from './me.ts';
 import * as auth from './service.ts';
+import { ssoRoutes } from './sso-http.ts';
+import * as sso from './sso-links.ts';
 
 export const authModule: ModuleManifest = {
   name: 'auth',
@@ -20,5 +22,13 @@ export const authModule: ModuleManifest = {
       csrfToken: ctx.session!.csrfToken,
     })),
     route(api.auth.changePassword, (ctx, { body }) => auth.changePassword(ctx, body.currentPassword, body.newPassword)),
+    route(api.sso.ssoInfo, async (ctx) => sso.ssoInfo(ctx), { readOnly: true }),
+    route(api.sso.listSsoLinks, (ctx, { query }) => sso.listLinks(ctx, query.userId), { readOnly: true }),
+    route(api.sso.createSsoLink, (ctx, { body }) => sso.createLink(ctx, body)),
+    route(api.sso.deleteSsoLink, (ctx, { body }) => sso.removeLink(ctx, body.subject)),
   ],
+  // Single sign-on's redirects (not JSON, so not contract routes).
+  http: async (app, db, p) => {
+    await app.register(ssoRoutes(db, p));
+  },
 };
