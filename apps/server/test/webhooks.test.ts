@@ -351,6 +351,67 @@ describe('signed webhooks', () => {
     }
   });
 
+  it('connects to the address it checked: a name that rebinds to loopback after the check reaches nothing', async () => {
+    await fresh();
+    const port = (server.address() as AddressInfo).port;
+    const hooked = async (host: string) => {
+      const res = await admin.post<{ subscription: Subscription }>('/api/webhooks', {
+        name: '重绑定测试',
+        url: `http://${host}:${port}/linli`,
+        nodeId: demo.street1.id,
+        events: ['case.created'],
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.body.subscription;
+    };
+    // A name the system resolver cannot know: only the vetted address can have been used to connect.
+    const pinned = await hooked('receiver.linli.test');
+    const asked: string[] = [];
+    const toLoopback = async (host: string) => {
+      asked.push(host);
+      return [{ address: '127.0.0.1', family: 4 }];
+    };
+    let before = received.length;
+    await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+    await t.dispatch();
+    await deliverDue(t.database.db, t.platform, 2000, toLoopback);
+    expect((await log(pinned.id))[0]).toMatchObject({ status: 'delivered', lastStatus: 200 });
+    expect(received.slice(before).map((r) => r.headers.host)).toContain(`receiver.linli.test:${port}`);
+    expect(asked.every((h) => h === 'receiver.linli.test')).toBe(true);
+    await admin.post(`/api/webhooks/${pinned.id}/active`, { version: (await subOf(pinned.id)).version, active: false });
+
+    // Rebinding: the first answer is public (TEST-NET-3), every later one loopback. The check sees the public
+    // address and the connection goes there — the loopback receiver is never reached.
+    const rebinding = await hooked('rebind.linli.test');
+    let lookups = 0;
+    const rebind = async () =>
+      lookups++ === 0 ? [{ address: '203.0.113.10', family: 4 }] : [{ address: '127.0.0.1', family: 4 }];
+    t.platform.config.webhookPrivateTargets = 'deny';
+    try {
+      await report(resident, { categoryId: leaks, placeId: placesOfA(demo).building.id });
+      await t.dispatch();
+      before = received.length;
+      await deliverDue(t.database.db, t.platform, 300, rebind);
+      expect(received.length).toBe(before);
+      expect(lookups).toBe(1);
+      const d = (await log(rebinding.id))[0]!;
+      expect(d.status).toBe('pending');
+      expect(d.lastError).not.toBeNull();
+      expect(d.lastError).not.toBe('private_address');
+      // The retry's check now sees loopback: refused before any connection.
+      t.clock.advance(30_000);
+      await deliverDue(t.database.db, t.platform, 300, rebind);
+      expect(received.length).toBe(before);
+      expect((await log(rebinding.id))[0]).toMatchObject({ attempts: 2, lastError: 'private_address' });
+    } finally {
+      t.platform.config.webhookPrivateTargets = 'allow';
+      await admin.post(`/api/webhooks/${rebinding.id}/active`, {
+        version: (await subOf(rebinding.id)).version,
+        active: false,
+      });
+    }
+  });
+
   it('only a district admin manages subscriptions; a bad URL or node is refused and nothing is written', async () => {
     await fresh();
     const c = await signIn(t, PHONES.secretaryA);

@@ -12,7 +12,7 @@ const developer: Strings<DeveloperMessages> = {
   name: 'System name',
   node: 'Scope',
   scopes: 'Permissions',
-  scope: { 'cases.read': 'Read cases', 'cases.write': 'Submit cases' },
+  scope: { 'cases.read': 'Read cases', 'cases.write': 'Submit cases', 'notices.read': 'Read notices' },
   rate: 'Requests per minute',
   expires: 'Expires',
   never: 'Never',

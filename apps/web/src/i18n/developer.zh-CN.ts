@@ -8,7 +8,7 @@ const developer = {
   name: '系统名称',
   node: '适用范围',
   scopes: '权限',
-  scope: { 'cases.read': '查询诉求', 'cases.write': '提交诉求' },
+  scope: { 'cases.read': '查询诉求', 'cases.write': '提交诉求', 'notices.read': '读取通知公告' },
   rate: '每分钟请求上限',
   expires: '到期时间',
   never: '长期有效',

@@ -7,7 +7,7 @@ import { IsoTime, NodeId, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
 
 /** What a token may do inside its subtree. */
-export const API_SCOPES = ['cases.read', 'cases.write'] as const;
+export const API_SCOPES = ['cases.read', 'cases.write', 'notices.read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const ApiToken = Type.Object({

@@ -17,20 +17,28 @@ export interface Audience {
   above: string[];
   /** Subtrees whose notices the reader gets (cadres over their area). */
   within: string[];
+  /** Villages whose affairs made public (居务公开), and only those, the reader gets as a hometown member. */
+  affairs?: string[];
 }
 
 export function audienceOf(actor: Actor | null): Audience {
   const above = new Set<string>();
   const within = new Set<string>();
+  const affairs = new Set<string>();
   for (const g of actor?.grants ?? []) {
+    if (reachOf(g.role, 'hometown.read')) affairs.add(g.path);
     const read = reachOf(g.role, 'community.read');
     const publish = reachOf(g.role, 'notice.publish');
     if (!read && !publish) continue;
     for (const p of ancestorPaths(g.path)) above.add(p);
     if (read === 'subtree' || publish) for (const p of g.scopePaths?.length ? g.scopePaths : [g.path]) within.add(p);
   }
-  return { above: [...above], within: [...within] };
+  return { above: [...above], within: [...within], affairs: [...affairs] };
 }
 
-export const reads = (a: Audience, nodePath: string): boolean =>
-  a.above.includes(nodePath) || a.within.some((w) => nodePath.startsWith(w));
+export const AFFAIRS = 'affairs_public';
+
+export const reads = (a: Audience, nodePath: string, category?: string): boolean =>
+  a.above.includes(nodePath) ||
+  a.within.some((w) => nodePath.startsWith(w)) ||
+  (category === AFFAIRS && !!a.affairs?.includes(nodePath));

@@ -1,5 +1,6 @@
 import { api } from '@linli/contracts';
 import { type ModuleManifest, route } from '../../platform/modules.ts';
+import { openNoticeRoutes } from './open.ts';
 import { readRate } from './read-rate.ts';
 import * as notices from './service.ts';
 import { mustReadSubscriber } from './subscribers.ts';
@@ -22,4 +23,8 @@ export const noticesModule: ModuleManifest = {
     }),
   ],
   subscribers: [mustReadSubscriber],
+  // Token-authenticated reads for external systems (notices.read): no session, so not contract routes.
+  http: async (app, db, p) => {
+    await app.register(openNoticeRoutes(db, p));
+  },
 };

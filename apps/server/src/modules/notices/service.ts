@@ -125,7 +125,7 @@ export async function update(ctx: Ctx, id: string, b: UpdateBody) {
 /** A notice the caller reads (withdrawn ones only for those who manage them), else 404. */
 async function readable(ctx: Ctx, id: string) {
   const r = await repo.byId(ctx.tx, id, ctx.user!.id);
-  if (!r || !reads(audienceOf(ctx.actor), r.node_path)) throw notFound();
+  if (!r || !reads(audienceOf(ctx.actor), r.node_path, r.category)) throw notFound();
   if (r.withdrawn_at && !ctx.can('notice.publish', r.node_path)) throw notFound();
   return r;
 }

@@ -176,17 +176,17 @@ async function view(env: Env, rows: cases.CaseRow[]) {
   const dept = new Map(
     (allDepts.length ? await cases.departmentsByIds(env.tx, allDepts) : []).map((d) => [d.id, d.name]),
   );
+  // The latest note of every case on the page in one query (not one timeline per row).
+  const notes = await cases.latestNotes(env.tx, rows);
   const out = [];
   for (const r of rows) {
-    const timeline = await cases.timelineOf(env.tx, r.community_id, r.id);
-    const notes = timeline.filter((e) => e.note.trim() !== '');
     const depts = assigned(r).flatMap((id) => (dept.has(id) ? [{ name: dept.get(id)! }] : []));
     const c = cat.get(r.category_id);
     const holder = r.level === 'street' ? r.street_id : r.community_id;
     out.push({
       service_request_id: r.no,
       status: CLOSED.includes(r.status) ? 'closed' : 'open',
-      status_notes: notes.at(-1)?.note ?? null,
+      status_notes: notes.get(r.id) ?? null,
       service_name: c ? (env.lang === 'en' ? c.nameEn : c.name) : null,
       service_code: c?.code ?? null,
       description: r.description,

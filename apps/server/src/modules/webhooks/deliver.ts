@@ -4,12 +4,11 @@
  * injectable clock — 30 s, 1 min, 2 min … capped at 6 h — up to MAX_ATTEMPTS; a subscription whose attempts
  * fail DISABLE_AFTER times in a row is switched off until an admin switches it on again.
  */
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import type { Platform } from '../../platform/context.ts';
 import { decrypt } from '../../platform/crypto/secret-box.ts';
 import type { Db } from '../../platform/db/engine.ts';
 import type { Job } from '../../platform/modules.ts';
+import { postPinned, type Resolver, systemResolver, vetTarget } from './pinned.ts';
 import * as repo from './repository.ts';
 import { signatureHeader } from './signing.ts';
 
@@ -22,64 +21,33 @@ export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts 
 
 type Due = Awaited<ReturnType<typeof repo.due>>[number];
 
-/** Loopback, private (RFC 1918, CGNAT, IPv6 ULA), link-local and unspecified addresses. */
-export function isPrivateAddress(ip: string): boolean {
-  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-  if (isIP(v4) === 4) {
-    const [a, b] = v4.split('.').map(Number) as [number, number];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168)
-    );
-  }
-  const x = ip.toLowerCase();
-  return x === '::' || x === '::1' || /^f[cd]/.test(x) || /^fe[89ab]/.test(x);
-}
+export { isPrivateAddress } from './pinned.ts';
 
-/** Refuses a receiver on the server's own networks unless the configuration allows it. */
-async function targetProblem(p: Platform, url: string): Promise<string | null> {
-  if (p.config.webhookPrivateTargets === 'allow') return null;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  try {
-    const addrs = isIP(host) ? [{ address: host }] : await lookup(host, { all: true });
-    return addrs.some((a) => isPrivateAddress(a.address)) ? 'private_address' : null;
-  } catch {
-    return 'dns_failed';
-  }
-}
-
-async function send(p: Platform, d: Due, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
+async function send(
+  p: Platform,
+  d: Due,
+  timeoutMs: number,
+  resolve: Resolver,
+): Promise<{ status: number | null; error: string | null }> {
   const t = Math.floor(p.clock.now().getTime() / 1000);
-  const refused = await targetProblem(p, d.url);
-  if (refused) return { status: null, error: refused };
+  // Resolved once and checked; the connection goes to this address (no second lookup to rebind).
+  const target = await vetTarget(d.url, p.config.webhookPrivateTargets === 'allow', resolve);
+  if ('error' in target) return { status: null, error: target.error };
   try {
-    const res = await fetch(d.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'user-agent': 'Linli-Webhooks/1',
-        'linli-event': d.event,
-        'linli-delivery': d.id,
-        'idempotency-key': d.event_id,
-        'linli-signature': signatureHeader(decrypt(p.keys, d.secret_box), t, d.body),
-      },
-      body: d.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await res.body?.cancel();
-    return res.ok ? { status: res.status, error: null } : { status: res.status, error: `HTTP ${res.status}` };
-  } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
-    return {
-      status: null,
-      error: (err.name === 'TimeoutError' ? 'timeout' : (err.cause?.code ?? err.message)).slice(0, 200),
+    const headers = {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'Linli-Webhooks/1',
+      'linli-event': d.event,
+      'linli-delivery': d.id,
+      'idempotency-key': d.event_id,
+      'linli-signature': signatureHeader(decrypt(p.keys, d.secret_box), t, d.body),
     };
+    const res = await postPinned(d.url, target.address, headers, d.body, timeoutMs);
+    const ok = res.status >= 200 && res.status < 300;
+    return ok ? { status: res.status, error: null } : { status: res.status, error: `HTTP ${res.status}` };
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    return { status: null, error: (err.code ?? err.message).slice(0, 200) };
   }
 }
 
@@ -125,12 +93,17 @@ async function settle(db: Db, p: Platform, d: Due, out: { status: number | null;
 }
 
 /** One round: every due delivery (a batch at a time), sent concurrently within the batch. */
-export async function deliverDue(db: Db, p: Platform, timeoutMs = TIMEOUT_MS): Promise<number> {
+export async function deliverDue(
+  db: Db,
+  p: Platform,
+  timeoutMs = TIMEOUT_MS,
+  resolve: Resolver = systemResolver,
+): Promise<number> {
   let sent = 0;
   for (let round = 0; round < 50; round++) {
     const batch = await db.transaction().execute((tx) => repo.due(tx, p.clock.now(), BATCH));
     if (batch.length === 0) break;
-    const outcomes = await Promise.all(batch.map((d) => send(p, d, timeoutMs)));
+    const outcomes = await Promise.all(batch.map((d) => send(p, d, timeoutMs, resolve)));
     for (const [i, d] of batch.entries()) await settle(db, p, d, outcomes[i]!);
     sent += batch.length;
   }

@@ -1,12 +1,13 @@
 import { Space, Typography } from 'antd';
 import { tid } from '../../shared/testid.ts';
 import { useDevT } from './i18n.ts';
+import { SsoLinksCard } from './SsoLinksCard.tsx';
 import { TokensCard } from './TokensCard.tsx';
 import { WebhooksCard } from './WebhooksCard.tsx';
 
 /**
  * 开放平台 (`/console/developer`): API keys for external systems, webhook subscriptions with their delivery
- * logs, and where the API documentation and the Open311 endpoint are.
+ * logs, single sign-on links (when configured), and where the API documentation and the Open311 endpoint are.
  */
 export function DeveloperPage() {
   const t = useDevT();
@@ -30,6 +31,7 @@ export function DeveloperPage() {
       </Space>
       <TokensCard />
       <WebhooksCard />
+      <SsoLinksCard />
     </Space>
   );
 }

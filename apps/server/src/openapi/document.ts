@@ -1,0 +1,135 @@
+/**
+ * The OpenAPI document as a contract (docs/adr/0013): built from the same app the server runs (every
+ * module's routes, no database needed), with an example on every JSON request body and success response,
+ * then rendered as the committed files — docs/openapi.json and the TypeScript types generated from it by
+ * openapi-typescript (packages/contracts/src/generated/openapi.ts). `npm run openapi` writes them;
+ * `npm run openapi:check` renders into a temporary directory and fails when the committed files differ.
+ * openapi-typescript and biome are development tools: only the CLI and the tests import this file.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { api, type RouteDef } from '@linli/contracts';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { systemClock } from '../platform/clock.ts';
+import { loadKeys } from '../platform/crypto/keys.ts';
+import { PATH_EXAMPLES, ROUTE_EXAMPLES } from './examples.ts';
+import { synthesize } from './synthesize.ts';
+
+export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The committed files, relative to the repository root. */
+export const FILES = {
+  document: 'docs/openapi.json',
+  types: 'packages/contracts/src/generated/openapi.ts',
+} as const;
+
+type Doc = { paths: Record<string, Record<string, Operation>> } & Record<string, unknown>;
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: unknown; example?: unknown }> };
+  responses?: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown }> }>;
+}
+
+/** Every contract route by name (`namespace.route`). */
+export const contractRoutes = (): [string, RouteDef][] =>
+  Object.entries(api).flatMap(([ns, mod]) =>
+    Object.entries(mod as Record<string, unknown>)
+      .filter(([, v]) => typeof v === 'object' && v !== null && 'url' in v && 'method' in v && 'access' in v)
+      .map(([name, v]) => [`${ns}.${name}`, v as RouteDef] as [string, RouteDef]),
+  );
+
+/** `/api/cases/:id` → `/api/cases/{id}` (the document's path templates). */
+export const openapiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
+
+/** The document the running server would publish at /api/openapi.json. */
+export async function serverDocument(): Promise<Doc> {
+  // A fixed configuration: nothing from this machine's environment may change the committed document.
+  const config = { ...loadConfig({}), webDist: '/nonexistent', oidc: null };
+  const { keys } = loadKeys('openapi-document-generation-only-000000', '/nonexistent');
+  const database = { db: undefined as never, engine: 'pglite' as const, close: async () => {} };
+  const { app } = await buildApp({ config, database, keys, clock: systemClock, demoAccounts: new Set() });
+  try {
+    await app.ready();
+    return structuredClone(app.swagger()) as unknown as Doc;
+  } finally {
+    await app.close();
+  }
+}
+
+const json = (o?: Record<string, { schema?: unknown; example?: unknown }>) => o?.['application/json'];
+
+/** Puts an example on every JSON request body and 2xx JSON response that has none. */
+export function addExamples(doc: Doc): Doc {
+  const names = new Map(contractRoutes().map(([n, d]) => [`${d.method.toLowerCase()} ${openapiPath(d.url)}`, n]));
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      const given = ROUTE_EXAMPLES[names.get(`${method} ${path}`) ?? ''] ?? {};
+      const byPath = PATH_EXAMPLES[`${method.toUpperCase()} ${path}`];
+      const body = json(op.requestBody?.content);
+      if (body?.schema && body.example === undefined) body.example = given.body ?? synthesize(body.schema);
+      if (byPath?.form)
+        op.requestBody = {
+          content: {
+            'application/x-www-form-urlencoded': { schema: { type: 'object' }, example: byPath.form },
+          },
+        } as Operation['requestBody'];
+      for (const [status, res] of Object.entries(op.responses ?? {})) {
+        if (!status.startsWith('2')) continue;
+        const content = json(res.content);
+        if (content?.schema && content.example === undefined)
+          content.example = given.response ?? synthesize(content.schema);
+        if (!content && byPath?.response)
+          res.content = { 'application/json': { schema: { type: 'array' }, example: byPath.response } };
+      }
+    }
+  }
+  return doc;
+}
+
+/** Formats a file's text as the repository's biome configuration would (so `biome check` passes). */
+function biomeFormat(text: string, path: string): string {
+  const bin = `${ROOT}node_modules/.bin/biome`;
+  return execFileSync(bin, ['format', `--stdin-file-path=${path}`], {
+    input: text,
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}
+
+const TYPES_HEADER = `/**
+ * GENERATED by \`npm run openapi\` from ${FILES.document} (openapi-typescript) — do not edit.
+ * \`npm run openapi:check\` fails when this file and the route contracts disagree; contract.ts asserts at
+ * compile time that the web's typed client (the route defs) and these types agree.
+ */
+`;
+
+/** The committed files' contents for a document. */
+export async function render(doc: Doc): Promise<Record<keyof typeof FILES, string>> {
+  const document = biomeFormat(`${JSON.stringify(doc, null, 2)}\n`, FILES.document);
+  const ast = await openapiTS(JSON.parse(document), {
+    alphabetize: true,
+    // A property with a default stays optional for the caller, as in the route contracts.
+    defaultNonNullable: false,
+  });
+  const types = biomeFormat(TYPES_HEADER + astToString(ast), FILES.types);
+  return { document, types };
+}
+
+/** Renders the code's document and lists the committed files that differ from it. */
+export async function differences(rendered: Record<keyof typeof FILES, string>): Promise<string[]> {
+  const out: string[] = [];
+  for (const [k, rel] of Object.entries(FILES) as [keyof typeof FILES, string][]) {
+    let committed = '';
+    try {
+      committed = readFileSync(`${ROOT}${rel}`, 'utf8');
+    } catch {
+      // a missing file differs
+    }
+    if (committed !== rendered[k]) out.push(rel);
+  }
+  return out;
+}
+
+export const generate = async () => render(addExamples(await serverDocument()));
