@@ -1,12 +1,17 @@
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startBaselines } from './baselines.ts';
+import { boardsPhase, boardTargets } from './boards-phase.ts';
 import { caseTargets, prepareCases } from './cases-phase.ts';
 import { addApplications, tableSizes } from './data.ts';
+import { formsBench } from './forms-phase.ts';
 import { DEMO_PASSWORD, type Running, signIn, startLinli } from './linli.ts';
 import { measureSteps, type Settings } from './measure.ts';
+import { open311Phase } from './open311-phase.ts';
 import { DISTRICT_ADMIN, LISTING, plan, SECRETARY, TREE } from './plan.ts';
+import { registryBench } from './registry-phase.ts';
 import { buildReport, type DataPoint, markdown, type Scenario, writeJson } from './report.ts';
+import { votesBench } from './votes-phase.ts';
 
 const num = (name: string, dflt: number, min = 1): number => {
   const v = process.env[name];
@@ -24,8 +29,8 @@ const settings: Settings = {
   rounds: num('BENCH_ROUNDS', 1),
 };
 const only = process.env.BENCH_ONLY || 'all';
-if (!['all', 'platform', 'cases'].includes(only))
-  throw new Error(`BENCH_ONLY must be all, platform or cases, got "${only}"`);
+if (!['all', 'platform', 'cases', 'open311', 'boards', 'registry', 'votes', 'forms'].includes(only))
+  throw new Error(`BENCH_ONLY must be all, platform, cases, open311, boards, registry, votes or forms, got "${only}"`);
 const applications = num('BENCH_APPLICATIONS', 5000, 0);
 // A million cases need a PostgreSQL server; the in-memory PGlite gets a smaller district by default.
 const cases = num('BENCH_CASES', serverUrl ? 1_000_000 : 20_000, 0);
@@ -140,14 +145,17 @@ async function bench(server: Running): Promise<boolean> {
     `Measuring ${settings.duration} s each after ${settings.warmup} s warm-up, ${settings.connections} connections, ` +
       `${settings.rounds} round(s)`,
   );
-  if (only !== 'cases') scenarios.push(...(await platformPhase(server, workload, data)));
-  if (only !== 'platform' && cases > 0) scenarios.push(...(await casesPhase(server, workload, data)));
+  if (only === 'all' || only === 'platform') scenarios.push(...(await platformPhase(server, workload, data)));
+  if (only === 'all' || only === 'open311') scenarios.push(...(await open311Phase(server, settings, workload, data)));
+  if ((only === 'all' || only === 'cases') && cases > 0) scenarios.push(...(await casesPhase(server, workload, data)));
+  if (only === 'all' || only === 'boards')
+    scenarios.push(...(await boardsPhase(server, org, settings, workload, data)));
   data.push({ label: 'after runs', rows: await tableSizes(server.linli.database.db) });
   const report = buildReport(
     { engine: server.engine, database: server.where, settings, loadBefore, workload },
     data,
     scenarios,
-    caseTargets(scenarios),
+    [...caseTargets(scenarios), ...boardTargets(scenarios)],
   );
   console.log(`\n${markdown(report)}`);
   console.log(`Results written to ${writeJson(report, RESULTS)}`);
@@ -158,7 +166,14 @@ console.log(`Linli benchmark: booting on ${serverUrl ? 'PostgreSQL' : 'embedded 
 const server = await startLinli(serverUrl);
 let ok = false;
 try {
-  ok = await bench(server);
+  ok =
+    only === 'registry'
+      ? await registryBench(server)
+      : only === 'votes'
+        ? await votesBench(server)
+        : only === 'forms'
+          ? await formsBench(server, settings)
+          : await bench(server);
 } finally {
   await server.close();
 }

@@ -5,7 +5,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { solveChallenge } from '../../apps/server/src/modules/cases/human-check.ts';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
+// LINLI_WEB_DIST lets parallel work build the web app into its own folder.
+const WEB_DIST = process.env.LINLI_WEB_DIST || fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1440, height: 900 } as const;

@@ -93,7 +93,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; p
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Linli 邻里 API', version: '0.1.0', description: 'Community governance platform API.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'An API token (llk_…) of an external system' },
+        },
+      },
       security: [{ session: [] }],
     },
   });

@@ -27,6 +27,39 @@ export interface Config {
    * subscription cannot reach the server's own network; `allow` for a receiver on the same intranet).
    */
   webhookPrivateTargets: 'deny' | 'allow';
+  /** OpenID Connect single sign-on for staff; null when not configured (no button, routes answer 404). */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL (its discovery document is at `<issuer>/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Registered at the provider: `<public URL>/api/auth/oidc/callback` unless set. */
+  redirectUrl: string;
+  /** Requested scopes; `phone` lets a first sign-in match an account by its verified phone number. */
+  scopes: string;
+  /** The sign-in button's label (default 政务统一身份认证登录). */
+  label: string | null;
+}
+
+/** SSO is on when issuer, client id and client secret are all set; a partial configuration is an error. */
+function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | null {
+  const issuer = env.LINLI_OIDC_ISSUER || '';
+  const clientId = env.LINLI_OIDC_CLIENT_ID || '';
+  const clientSecret = env.LINLI_OIDC_CLIENT_SECRET || '';
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret)
+    throw new Error('LINLI_OIDC_ISSUER, LINLI_OIDC_CLIENT_ID and LINLI_OIDC_CLIENT_SECRET must be set together');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUrl: env.LINLI_OIDC_REDIRECT_URL || `${publicUrl}/api/auth/oidc/callback`,
+    scopes: env.LINLI_OIDC_SCOPES || 'openid profile phone',
+    label: env.LINLI_OIDC_LABEL || null,
+  };
 }
 
 const int = (v: string | undefined, dflt: number, name: string): number => {
@@ -46,13 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env.PORT, 3000, 'PORT');
   const host = env.HOST || '127.0.0.1';
   const databaseUrl = env.DATABASE_URL || null;
+  const publicUrl = (env.LINLI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
   return {
     port,
     host,
     dataDir: resolve(env.LINLI_DATA_DIR || './data'),
     databaseUrl,
     secret: env.LINLI_SECRET || undefined,
-    publicUrl: (env.LINLI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
+    publicUrl,
     staffIdleMinutes: int(env.LINLI_STAFF_IDLE_MINUTES, 30, 'LINLI_STAFF_IDLE_MINUTES'),
     residentIdleMinutes: int(env.LINLI_RESIDENT_IDLE_MINUTES, 7 * 24 * 60, 'LINLI_RESIDENT_IDLE_MINUTES'),
     auditRetentionDays: int(env.LINLI_AUDIT_RETENTION_DAYS, 183, 'LINLI_AUDIT_RETENTION_DAYS'),
@@ -68,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ['deny', 'allow'] as const,
       'LINLI_WEBHOOK_PRIVATE_TARGETS',
     ),
+    oidc: oidcConfig(env, publicUrl),
   };
 }

@@ -19,6 +19,9 @@ export interface Ids {
   policyA: string;
   householdA: string;
   campaignA: string;
+  /** The district admin's own registry import and approved export of A. */
+  importA: string;
+  exportA: string;
   noticeA: string;
   postA: string;
   commentA: string;
@@ -26,6 +29,18 @@ export interface Ids {
   wordA: string;
   webhookA: string;
   guideA: string;
+  voteA: string;
+  affiliationA: string;
+  proposalA: string;
+  delibCommentA: string;
+  projectA: string;
+  milestoneA: string;
+  covenantA: string;
+  formA: string;
+  formTaskA: string;
+  formPhotoA: string;
+  /** A demo organisation of A (its compound is buildingA's). */
+  organisationA: string;
 }
 export type Input = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
 
@@ -104,6 +119,10 @@ export const INPUTS: Record<string, (ids: Ids) => Input> = {
   'apiTokens.listApiTokens': () => ({}),
   'apiTokens.createApiToken': (i) => ({ body: { name: '越界系统', nodeId: i.A, scopes: ['cases.read'] } }),
   'apiTokens.revokeApiToken': () => ({ params: { id: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' } }),
+  // Single sign-on links (open platform): the district admin's alone; a staff account of community A.
+  'sso.listSsoLinks': (i) => ({ query: { userId: i.userA } }),
+  'sso.createSsoLink': (i) => ({ body: { userId: i.userA, subject: 'gov-越界' } }),
+  'sso.deleteSsoLink': () => ({ body: { subject: 'gov-越界' } }),
   // Webhook subscriptions (open platform): the district admin's alone.
   'webhooks.listWebhooks': () => ({}),
   'webhooks.createWebhook': (i) => ({
@@ -165,6 +184,26 @@ export const INPUTS: Record<string, (ids: Ids) => Input> = {
     params: { id: i.householdA },
     body: { version: 1, roomId: i.emptyRoomA, reason: '越界迁移' },
   }),
+  // Transfers to another community: A's household cannot be seen (so not moved) from D; no transfer of A exists.
+  'registryTransfer.startTransfer': (i) => ({
+    params: { id: i.householdA },
+    body: { version: 1, toCommunityId: i.A, reason: '越界迁出' },
+  }),
+  'registryTransfer.listTransfers': () => ({}),
+  // Community names by a part of the name: nothing without one (no browsing the district).
+  'registryTransfer.transferDestinations': () => ({}),
+  'registryTransfer.acceptTransfer': (i) => ({
+    params: { id: '00000000-0000-4000-8000-000000000062' },
+    body: { version: 1, roomId: i.emptyRoomA },
+  }),
+  'registryTransfer.refuseTransfer': () => ({
+    params: { id: '00000000-0000-4000-8000-000000000062' },
+    body: { version: 1, reason: '越界拒收' },
+  }),
+  'registryTransfer.cancelTransfer': () => ({
+    params: { id: '00000000-0000-4000-8000-000000000062' },
+    body: { version: 1 },
+  }),
   'registry.putHousing': (i) => ({
     params: { id: i.emptyRoomA },
     body: { version: 1, floorArea: 50, use: 'residential', ownership: 'vacant' },
@@ -194,6 +233,16 @@ export const INPUTS: Record<string, (ids: Ids) => Input> = {
     params: { id: '00000000-0000-4000-8000-000000000002' },
     body: { communityId: i.A, mapping: { name: '姓名', idNumber: '身份证号', room: '房号' }, mode: 'valid_only' },
   }),
+  'registryImports.uploadRegistryImportPart': () => ({ query: { offset: '0' }, body: {} }),
+  'registryImports.finishRegistryImportUpload': (i) => ({ params: { id: i.importA } }),
+  'registryImports.getRegistryImport': (i) => ({ params: { id: i.importA } }),
+  'registryImports.registryImportErrors': (i) => ({ params: { id: i.importA } }),
+  // Exports: an area of A (the D cadre may not ask for it), someone else's request id (404).
+  'registryExports.requestExport': (i) => ({ body: { nodeId: i.A, columns: ['name'], reason: '越界导出名单' } }),
+  'registryExports.listExports': () => ({}),
+  'registryExports.exportsToDecide': () => ({}),
+  'registryExports.decideExport': (i) => ({ params: { id: i.exportA }, body: { version: 1, approve: false } }),
+  'registryExports.downloadExport': (i) => ({ params: { id: i.exportA } }),
   'registryOutreach.recordOutcome': (i) => ({
     params: { policyId: i.policyA, personId: i.personA },
     body: { version: 1, outcome: 'informed' },
@@ -206,6 +255,48 @@ export const INPUTS: Record<string, (ids: Ids) => Input> = {
   'notices.markNoticeRead': (i) => ({ params: { id: i.noticeA }, body: { confirm: true } }),
   'notices.noticeReadRate': (i) => ({ params: { id: i.noticeA } }),
   'notices.noticeAttachment': (i) => ({ params: { id: i.noticeA, attachmentId: i.attachmentA } }),
+  'deliberation.listProposals': (i) => ({ params: { id: i.A } }),
+  'deliberation.createProposal': (i) => ({
+    params: { id: i.A },
+    body: { title: '越界议题', background: '越界', question: '越界?', scopeKind: 'community' },
+  }),
+  'deliberation.getProposal': (i) => ({ params: { id: i.proposalA } }),
+  'deliberation.proposalFile': (i) => ({ params: { id: i.proposalA, attachmentId: i.attachmentA } }),
+  'deliberation.screeningQueue': () => ({}),
+  'deliberation.screenProposal': (i) => ({ params: { id: i.proposalA }, body: { version: 1, decision: 'approve' } }),
+  'deliberation.commentProposal': (i) => ({ params: { id: i.proposalA }, body: { stance: 'for', body: '越界' } }),
+  'deliberation.hideComment': (i) => ({
+    params: { id: i.proposalA, commentId: i.delibCommentA },
+    body: { reason: '越界隐藏' },
+  }),
+  'deliberation.addMeeting': (i) => ({
+    params: { id: i.proposalA },
+    body: { heldOn: '2026-11-01', attendees: '越界', minutes: '越界' },
+  }),
+  'deliberation.summariseProposal': (i) => ({
+    params: { id: i.proposalA },
+    body: { version: 1, summary: '越界', close: true },
+  }),
+  'deliberation.createProject': (i) => ({
+    params: { id: i.proposalA },
+    body: { title: '越界', owner: '越界', plan: '越界', budgetFen: 1, milestones: [] },
+  }),
+  'deliberation.updateProject': (i) => ({ params: { id: i.projectA }, body: { version: 1, status: 'completed' } }),
+  'deliberation.completeMilestone': (i) => ({ params: { id: i.projectA, milestoneId: i.milestoneA } }),
+  'deliberation.addProgress': (i) => ({ params: { id: i.projectA }, body: { body: '越界进展' } }),
+  'deliberation.followProject': (i) => ({ params: { id: i.projectA }, body: { following: true } }),
+  'deliberation.evaluateProject': (i) => ({ params: { id: i.projectA }, body: { rating: 1 } }),
+  'deliberation.listProjects': (i) => ({ params: { id: i.A } }),
+  'deliberation.publishCovenant': (i) => ({ params: { id: i.proposalA }, body: { title: '越界', body: '越界' } }),
+  'deliberation.reviseCovenant': (i) => ({
+    params: { id: i.covenantA },
+    body: { version: 1, title: '越界', body: '越界' },
+  }),
+  'deliberation.getCovenant': (i) => ({ params: { id: i.covenantA } }),
+  'deliberation.acknowledgeCovenant': (i) => ({ params: { id: i.covenantA } }),
+  'deliberation.listCovenants': (i) => ({ params: { id: i.A } }),
+  'deliberation.supervision': () => ({}),
+  'deliberation.scopeBuildings': (i) => ({ params: { id: i.A } }),
   'boards.communityFeed': (i) => ({ params: { id: i.A } }),
   'boards.markFeedSeen': (i) => ({ params: { id: i.A } }),
   'boards.listPosts': (i) => ({ params: { id: i.A } }),
@@ -226,6 +317,7 @@ export const INPUTS: Record<string, (ids: Ids) => Input> = {
     body: { action: 'hide', reason: '越界隐藏' },
   }),
   'boards.convertPost': (i) => ({ params: { id: i.postA }, body: { version: 2, categoryId: i.categorySQ06 } }),
+  'boards.proposePost': (i) => ({ params: { id: i.postA }, body: { version: 1, question: '越界议题' } }),
   'boards.postOfCase': (i) => ({ params: { caseId: i.postCaseA } }),
   'boards.postAttachment': (i) => ({ params: { id: i.postA, attachmentId: i.attachmentA } }),
   'boards.moderationQueue': () => ({}),
@@ -250,4 +342,87 @@ export const INPUTS: Record<string, (ids: Ids) => Input> = {
     },
   }),
   'guides.updateGuide': (i) => ({ params: { id: i.guideA }, body: { version: 1, title: '越界改名' } }),
+  'affiliations.applyAffiliation': (i) => ({
+    params: { id: i.A },
+    body: { kind: 'party', party: { partyOrg: '越界党组织', dual: false } },
+  }),
+  'affiliations.myAffiliations': () => ({}),
+  'affiliations.withdrawAffiliation': (i) => ({ params: { id: i.affiliationA }, body: { version: 1 } }),
+  'affiliations.listAffiliations': (i) => ({ params: { id: i.A }, query: { kind: 'party' } }),
+  'affiliations.decideAffiliation': (i) => ({
+    params: { id: i.affiliationA },
+    body: { decision: 'approve', version: 1 },
+  }),
+  'votes.listVotes': (i) => ({ params: { id: i.A } }),
+  'votes.createVote': (i) => ({
+    params: { id: i.A },
+    body: {
+      title: '越界表决',
+      question: '越界表决?',
+      kind: 'yes_no',
+      electorate: 'households',
+      secret: false,
+      changeable: false,
+      proxyAllowed: true,
+      preset: 'simple_majority',
+      deadline: '2027-06-30T12:00:00+08:00',
+    },
+  }),
+  'votes.getVote': (i) => ({ params: { id: i.voteA } }),
+  'votes.openVote': (i) => ({ params: { id: i.voteA }, body: { version: 1 } }),
+  'votes.closeVote': (i) => ({ params: { id: i.voteA }, body: { version: 2 } }),
+  'votes.castBallot': (i) => ({ params: { id: i.voteA }, body: { choices: [0] } }),
+  'votes.checkReceipt': (i) => ({ params: { id: i.voteA }, body: { receipt: '00000000000000000000000000000000' } }),
+  'votes.voteChain': (i) => ({ params: { id: i.voteA } }),
+  'forms.createForm': (i) => ({
+    body: {
+      ownerNodeId: i.A,
+      title: '越界表单',
+      fields: [{ key: 'n', label: '人数', type: 'number', binding: { kind: 'people' } }],
+    },
+  }),
+  'forms.listForms': () => ({}),
+  'forms.getForm': (i) => ({ params: { id: i.formA } }),
+  'forms.updateForm': (i) => ({
+    params: { id: i.formA },
+    body: { version: 1, title: '越界修改', fields: [{ key: 'x', label: '越界', type: 'text' }] },
+  }),
+  'forms.formOverlap': (i) => ({
+    body: { ownerNodeId: i.A, fields: [{ key: 'n', label: '户数', type: 'number' }] },
+  }),
+  'forms.sendForm': (i) => ({
+    params: { id: i.formA },
+    body: { version: 1, targetNodeIds: [i.gridA], deadline: '2027-06-30T12:00:00+08:00' },
+  }),
+  'forms.formBoard': (i) => ({ params: { id: i.formA } }),
+  'forms.formRollup': (i) => ({ params: { id: i.formA } }),
+  'forms.formExport': (i) => ({ params: { id: i.formA } }),
+  'forms.formBurden': (i) => ({ params: { id: i.formA } }),
+  'forms.burdenRanking': () => ({}),
+  'forms.reopenTask': (i) => ({ params: { id: i.formTaskA }, body: { version: 1 } }),
+  'forms.listTasks': () => ({}),
+  'forms.getTask': (i) => ({ params: { id: i.formTaskA } }),
+  'forms.saveTaskDraft': (i) => ({ params: { id: i.formTaskA }, body: { version: 1, answers: { x: '越界' } } }),
+  'forms.submitTask': (i) => ({ params: { id: i.formTaskA }, body: { version: 1, answers: { x: '越界' } } }),
+  'formFollowup.urgeTask': (i) => ({ params: { id: i.formTaskA } }),
+  'formFollowup.listCorrections': () => ({}),
+  'formFollowup.confirmCorrection': (i) => ({ params: { taskId: i.formTaskA, key: 'x' }, body: { taskVersion: 1 } }),
+  'formFollowup.dismissCorrection': (i) => ({ params: { taskId: i.formTaskA, key: 'x' }, body: { taskVersion: 1 } }),
+  'formPickers.taskPicker': (i) => ({ params: { id: i.formTaskA }, query: { kind: 'person' } }),
+  'formPickers.taskPhoto': (i) => ({ params: { id: i.formTaskA, attachmentId: i.formPhotoA } }),
+  // Organisations and compound profiles (ADR 0009): a demo organisation of A and A's first building.
+  'registryPlaces.listOrganisations': () => ({}),
+  'registryPlaces.getOrganisation': (i) => ({ params: { id: i.organisationA } }),
+  'registryPlaces.createOrganisation': (i) => ({ body: { kind: 'shop', name: '越界商铺', nodeId: i.gridA } }),
+  'registryPlaces.updateOrganisation': (i) => ({
+    params: { id: i.organisationA },
+    body: { version: 1, name: '越界改名' },
+  }),
+  'registryPlaces.deleteOrganisation': (i) => ({ params: { id: i.organisationA }, query: { version: '1' } }),
+  'registryPlaces.listCompounds': () => ({}),
+  'registryPlaces.getCompound': (i) => ({ params: { nodeId: i.buildingA } }),
+  'registryPlaces.putCompound': (i) => ({
+    params: { nodeId: i.buildingA },
+    body: { version: 1, management: 'none', entrances: [], facilities: [], providers: [] },
+  }),
 };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestResponse } from '../src/testing/client.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/testing/index.ts';
 import { uploadPhoto } from './case-helpers.ts';
+import { deliberationOfA } from './deliberation-helpers.ts';
 import {
   type Demo,
   emptyRooms,
@@ -15,18 +16,22 @@ import {
   ROUTES,
   signIn,
 } from './helpers.ts';
+import { formOfA } from './isolation-forms.ts';
 import { type Ids, INPUTS, type Input } from './isolation-inputs.ts';
 
 const PUBLIC = [
   'health.health',
   'health.ready',
   'auth.login',
+  'sso.ssoInfo',
   'join.joinInfo',
   'join.apply',
   'caseLinks.qrReportInfo',
   'caseLinks.qrReport',
   'caseLinks.trackCase',
   'attachments.uploadPublicAttachment',
+  'affiliations.hometownInfo',
+  'affiliations.joinHometown',
 ];
 /** Routes about the caller themselves (they never take another community's ids). */
 const SELF = [
@@ -40,6 +45,8 @@ const SELF = [
   'notifications.markRead',
   'attachments.uploadAttachment',
   'registryImports.uploadRegistryImport',
+  'registryImports.uploadRegistryImportPart',
+  'affiliations.myAffiliations',
 ];
 /** District-wide reference data both communities share (no community's rows): readable, never writable. */
 const SHARED = ['calendar.getCalendar'];
@@ -83,6 +90,23 @@ async function outreachOfA(admin: TestClient, demo: Demo) {
     householdA: card.body.householdId,
     campaignA: campaign.body.id,
   };
+}
+
+/** The admin's own import of A's residents and their export of A, approved by the street. */
+async function registryFilesOfA(admin: TestClient, demo: Demo) {
+  const csv = Buffer.from('姓名,身份证号,房号\r\n甲,110105195001010011,1号楼1单元101室\r\n', 'utf8');
+  const up = await admin.post<{ id: string }>('/api/registry/imports', csv, { 'content-type': 'text/csv' });
+  expect(up.status, up.text).toBe(201);
+  const ask = await admin.post<{ id: string }>('/api/registry/exports', {
+    nodeId: demo.A.id,
+    columns: ['name'],
+    reason: '核对银杏社区名单',
+  });
+  expect(ask.status, ask.text).toBe(201);
+  const street = await signIn(t, PHONES.streetStaff);
+  const ok = await street.post(`/api/registry/exports/${ask.body.id}/decision`, { version: 1, approve: true });
+  expect(ok.status, ok.text).toBe(200);
+  return { importA: up.body.id, exportA: ask.body.id };
 }
 
 const PHOTO = Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64');
@@ -148,11 +172,45 @@ async function postOfA(i: Ids) {
 }
 
 /** A webhook subscription on community A (the district admin's). */
+/** A closed vote of community A (closed, so its chain is published), with 周敏's ballot in it. */
+async function voteOfA(admin: TestClient, communityA: string): Promise<string> {
+  const d = await admin.post<{ id: string; version: number }>(`/api/communities/${communityA}/votes`, {
+    title: '银杏社区表决',
+    question: '银杏社区是否调整垃圾投放点?',
+    kind: 'yes_no',
+    electorate: 'households',
+    secret: false,
+    changeable: false,
+    proxyAllowed: true,
+    preset: 'simple_majority',
+    deadline: '2027-06-30T12:00:00+08:00',
+  });
+  expect(d.status, d.text).toBe(201);
+  const o = await admin.post<{ version: number }>(`/api/votes/${d.body.id}/open`, { version: d.body.version });
+  expect(o.status, o.text).toBe(200);
+  const resident = await signIn(t, PHONES.residentA);
+  expect((await resident.post(`/api/votes/${d.body.id}/ballots`, { choices: [0] })).status).toBe(201);
+  const c = await admin.post(`/api/votes/${d.body.id}/close`, { version: o.body.version });
+  expect(c.status, c.text).toBe(200);
+  return d.body.id;
+}
+
 async function webhookOfA(admin: TestClient, demo: Demo): Promise<string> {
   const body = { name: '银杏社区订阅', url: 'https://example.cn/hook', nodeId: demo.A.id, events: ['case.created'] };
   const res = await admin.post<{ subscription: { id: string } }>('/api/webhooks', body);
   expect(res.status, res.text).toBe(201);
   return res.body.subscription.id;
+}
+
+/** A party check-in (报到) of A's resident, waiting for A's party organisation. */
+async function checkInOfA(communityA: string): Promise<string> {
+  const resident = await signIn(t, PHONES.residentA);
+  const res = await resident.post<{ id: string }>(`/api/communities/${communityA}/affiliations`, {
+    kind: 'party',
+    party: { partyOrg: '银杏社区党委', dual: false },
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.body.id;
 }
 
 let t: TestApp;
@@ -179,6 +237,7 @@ beforeAll(async () => {
     attachmentA: await photoOfA(t),
     ...(await privateCaseOfA(t, demo)),
     ...(await outreachOfA(admin, demo)),
+    ...(await registryFilesOfA(admin, demo)),
     noticeA: '',
     postA: '',
     commentA: '',
@@ -186,10 +245,27 @@ beforeAll(async () => {
     wordA: '',
     webhookA: '',
     guideA: '',
+    voteA: '',
+    affiliationA: '',
+    proposalA: '',
+    delibCommentA: '',
+    projectA: '',
+    milestoneA: '',
+    covenantA: '',
+    formA: '',
+    formTaskA: '',
+    formPhotoA: '',
+    organisationA: '',
   };
   ids.noticeA = await noticeOfA(ids.A, ids.attachmentA);
   Object.assign(ids, await postOfA(ids));
+  Object.assign(ids, await deliberationOfA(t, ids));
   ids.webhookA = await webhookOfA(admin, demo);
+  ids.voteA = await voteOfA(admin, ids.A);
+  Object.assign(ids, await formOfA(admin, ids.district, ids.A));
+  ids.affiliationA = await checkInOfA(ids.A);
+  const orgsA = await admin.get<Page<{ id: string }>>(`/api/registry/organisations?nodeId=${ids.A}&limit=1`);
+  ids.organisationA = orgsA.body.items[0]!.id;
   // 银杏社区's own override of a district guide (demo seed).
   const guides = await admin.get<{ items: { id: string; nodeId: string }[] }>(`/api/guides?nodeId=${ids.A}`);
   ids.guideA = guides.body.items.find((g) => g.nodeId === ids.A)!.id;
@@ -211,12 +287,22 @@ beforeAll(async () => {
     ids.policyA,
     ids.householdA,
     ids.campaignA,
+    ids.importA,
+    ids.exportA,
     ids.noticeA,
     ids.postA,
     ids.commentA,
     ids.postCaseA,
     ids.webhookA,
     ids.guideA,
+    ids.voteA,
+    ids.affiliationA,
+    ids.proposalA,
+    ids.projectA,
+    ids.covenantA,
+    ids.formTaskA,
+    ids.formPhotoA,
+    ids.organisationA,
     await joinToken(secretaryA, demo.A.id),
   ];
 });

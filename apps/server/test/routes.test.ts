@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { api as contracts } from '@linli/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -75,11 +76,16 @@ describe('route access declarations', () => {
     const registered = new Map(api().map((r) => [key(r.method, r.url), r.access]));
     const expected = new Map<string, unknown>(ROUTES.map(([, d]) => [key(d.method, d.url), d.access]));
     expected.set('GET /api/openapi.json', { auth: 'public' });
+    // Outside the contracts: single sign-on's browser redirects, and token routes (an API token's scope).
+    expected.set('GET /api/auth/oidc/start', { auth: 'public' });
+    expected.set('GET /api/auth/oidc/callback', { auth: 'public' });
+    for (const d of [contracts.openNotices.listOpenNotices, contracts.openNotices.getOpenNotice])
+      expected.set(key(d.method, d.url), { token: d.scope });
     expect([...registered.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [k, access] of expected) expect(registered.get(k), k).toEqual(access);
   });
 
-  it('the public routes are exactly health, ready, login, join, the courtyard QR report and the OpenAPI document', () => {
+  it('the public routes are exactly health, ready, login, single sign-on, join, a village’s hometown page, the courtyard QR report and the OpenAPI document', () => {
     const publicRoutes = api()
       .filter((r) => (r.access as { auth?: string }).auth === 'public')
       .map((r) => key(r.method, r.url))
@@ -89,8 +95,13 @@ describe('route access declarations', () => {
         'GET /api/health',
         'GET /api/ready',
         'POST /api/auth/login',
+        'GET /api/auth/sso',
+        'GET /api/auth/oidc/start',
+        'GET /api/auth/oidc/callback',
         'GET /api/join/:token',
         'POST /api/join/:token/applications',
+        'GET /api/hometown/:id',
+        'POST /api/hometown/:id/join',
         'GET /api/openapi.json',
         'POST /api/public/attachments',
         'GET /api/public/report/:token',

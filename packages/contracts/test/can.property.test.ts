@@ -87,7 +87,8 @@ describe('can() against a tree-walking reference', () => {
     fc.assert(
       fc.property(residents, ([tree, grants]) => {
         const actor = actorOf(tree, grants);
-        const communityWide: readonly string[] = ['community.read', 'case.report'];
+        // What a resident does in their whole community: read it, report, propose and vote.
+        const communityWide: readonly string[] = ['community.read', 'case.report', 'deliberation.propose', 'vote.cast'];
         for (const action of ACTIONS) {
           if (!communityWide.includes(action)) expect(canAnywhere(actor, action)).toBe(false);
           for (const n of tree.nodes) {

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../platform/modules.ts';
+import { affiliationsModule } from './affiliations/manifest.ts';
 import { apiTokensModule } from './api-tokens/manifest.ts';
 import { attachmentsModule } from './attachments/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
@@ -9,6 +10,8 @@ import { caseImportsModule } from './cases/import/manifest.ts';
 import { casesModule } from './cases/manifest.ts';
 import { categoriesModule } from './categories/manifest.ts';
 import { communityModule } from './community/manifest.ts';
+import { deliberationModule } from './deliberation/manifest.ts';
+import { formsModule } from './forms/manifest.ts';
 import { guidesModule } from './guides/manifest.ts';
 import { healthModule } from './health/manifest.ts';
 import { joinModule } from './join/manifest.ts';
@@ -18,6 +21,7 @@ import { open311Module } from './open311/manifest.ts';
 import { orgModule } from './org/manifest.ts';
 import { peopleModule } from './people/manifest.ts';
 import { registryModule } from './registry/manifest.ts';
+import { votesModule } from './votes/manifest.ts';
 import { webhooksModule } from './webhooks/manifest.ts';
 
 /** Every feature module, registered by its manifest. */
@@ -38,8 +42,12 @@ export const MODULES: readonly ModuleManifest[] = [
   registryModule,
   noticesModule,
   boardsModule,
+  affiliationsModule,
   guidesModule,
   apiTokensModule,
   open311Module,
   webhooksModule,
+  deliberationModule,
+  votesModule,
+  formsModule,
 ];

@@ -40,7 +40,18 @@ export async function createTestApp(opts: { seed?: boolean; config?: Partial<Con
     drop = async () => {
       const c = new pg.Client({ connectionString: server });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // The app's pool may still be closing its sockets: wait for them rather than terminate them, since a
+      // terminated client that is already ending reports the FATAL as an uncaught error. FORCE is the last resort.
+      let dropped = false;
+      for (let i = 0; i < 20 && !dropped; i++) {
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name}`);
+          dropped = true;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      if (!dropped) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     };
   }

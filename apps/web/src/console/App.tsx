@@ -7,6 +7,7 @@ import { errorText } from '../shared/api.ts';
 import { useIdleCheck, useSession } from '../shared/session.ts';
 import { tid } from '../shared/testid.ts';
 import { ActingProvider, consoleGrants } from './acting.tsx';
+import { AffiliationsPage } from './affiliations/AffiliationsPage.tsx';
 import { GuidesPage } from './boards/GuidesPage.tsx';
 import { ModerationPage } from './boards/ModerationPage.tsx';
 import { NoticesPage } from './boards/NoticesPage.tsx';
@@ -15,7 +16,12 @@ import { CaseLinkPage } from './cases/CaseLinkPage.tsx';
 import { CaseMapPage } from './cases/CaseMapPage.tsx';
 import { ImportPage } from './cases/ImportPage.tsx';
 import { InboxPage } from './cases/InboxPage.tsx';
+import { BurdenRankingPage } from './collection/BurdenRankingPage.tsx';
+import { CorrectionsPage } from './collection/CorrectionsPage.tsx';
+import { FormsPage } from './collection/FormsPage.tsx';
 import { Shell } from './components/Shell.tsx';
+import { DeliberationPage } from './deliberation/DeliberationPage.tsx';
+import { ProposalDetailPage } from './deliberation/ProposalDetailPage.tsx';
 import { DeveloperPage } from './developer/DeveloperPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
@@ -26,10 +32,13 @@ import { OrgPage } from './pages/OrgPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
+import { ExportsPage as RegistryExportsPage } from './registry/ExportsPage.tsx';
 import { ImportPage as RegistryImportPage } from './registry/ImportPage.tsx';
 import { OutreachPage } from './registry/OutreachPage.tsx';
+import { PlacesPage } from './registry/PlacesPage.tsx';
 import { RegistryPage } from './registry/RegistryPage.tsx';
 import { TagsPage } from './registry/TagsPage.tsx';
+import { VoteDetailPage, VotesPage } from './votes/VotesPage.tsx';
 
 /** Signed-in staff only: sign-in when signed out, forced password change, "no access" for residents. */
 function RequireStaff() {
@@ -96,12 +105,22 @@ export function App() {
             <Route path="/calendar" element={<CalendarPage />} />
             <Route path="/notices" element={<NoticesPage />} />
             <Route path="/boards" element={<ModerationPage />} />
+            <Route path="/affiliations" element={<AffiliationsPage />} />
             <Route path="/guides" element={<GuidesPage />} />
             <Route path="/registry" element={<RegistryPage />} />
             <Route path="/outreach" element={<OutreachPage />} />
+            <Route path="/places" element={<PlacesPage />} />
             <Route path="/registry/tags" element={<TagsPage />} />
             <Route path="/registry/import" element={<RegistryImportPage />} />
+            <Route path="/registry/exports" element={<RegistryExportsPage />} />
             <Route path="/developer" element={<DeveloperPage />} />
+            <Route path="/deliberation" element={<DeliberationPage />} />
+            <Route path="/votes" element={<VotesPage />} />
+            <Route path="/collection" element={<FormsPage />} />
+            <Route path="/form-corrections" element={<CorrectionsPage />} />
+            <Route path="/form-burden" element={<BurdenRankingPage />} />
+            <Route path="/votes/:id" element={<VoteDetailPage />} />
+            <Route path="/deliberation/:id" element={<ProposalDetailPage />} />
             <Route path="*" element={null} />
           </Route>
         </Routes>

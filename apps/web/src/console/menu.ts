@@ -33,13 +33,32 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'notices', path: '/notices', show: (a) => a.allowed('notice.publish') },
   { key: 'boards', path: '/boards', show: (a) => a.allowed('board.moderate') },
   {
+    key: 'affiliations',
+    path: '/affiliations',
+    show: (a) => a.allowed('party.review') && a.acting.nodeType === 'community',
+  },
+  {
     key: 'guides',
     path: '/guides',
     show: (a) => a.allowed('guide.manage') && ['district', 'community'].includes(a.acting.nodeType),
   },
   { key: 'registry', path: '/registry', show: (a) => a.allowed('registry.contact') },
+  { key: 'places', path: '/places', show: (a) => a.allowed('registry.stats') },
   { key: 'outreach', path: '/outreach', show: (a) => a.allowed('registry.stats') },
   { key: 'developer', path: '/developer', show: (a) => a.allowed('platform.manage') },
+  {
+    key: 'deliberation',
+    path: '/deliberation',
+    show: (a) => a.allowed('deliberation.screen') || a.allowed('deliberation.observe'),
+  },
+  { key: 'collection', path: '/collection', show: (a) => a.allowed('form.design') },
+  { key: 'formBurden', path: '/form-burden', show: (a) => a.allowed('form.oversee') },
+  {
+    key: 'formCorrections',
+    path: '/form-corrections',
+    show: (a) => a.allowed('registry.edit') && ['district', 'community'].includes(a.acting.nodeType),
+  },
+  { key: 'votes', path: '/votes', show: (a) => a.allowed('vote.manage') && a.acting.nodeType === 'community' },
 ];
 
 export const visiblePages = (a: Acting): ConsolePage[] => PAGES.filter((p) => p.show(a));

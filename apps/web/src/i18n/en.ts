@@ -68,6 +68,7 @@ const en: Strings<Messages> = {
   role: {
     resident: 'Resident',
     party_member: 'Party member',
+    hometown_member: 'Hometown member',
     microgrid_volunteer: 'Micro-grid volunteer',
     grid_worker: 'Grid worker',
     committee_member: 'Committee member',
@@ -180,8 +181,15 @@ const en: Strings<Messages> = {
       boards: 'Boards',
       guides: 'Service guides',
       registry: 'Registry',
+      places: 'Organisations & compounds',
       outreach: 'Policy outreach',
       developer: 'Developer',
+      deliberation: 'Deliberation hall',
+      votes: 'Community votes',
+      collection: 'Data collection',
+      formBurden: 'Reporting burden',
+      formCorrections: 'Collection corrections',
+      affiliations: 'Party board',
     },
   },
   review: {

@@ -65,6 +65,7 @@ const zhCN = {
   role: {
     resident: '居民',
     party_member: '党员',
+    hometown_member: '乡愁乡音成员',
     microgrid_volunteer: '微网格员',
     grid_worker: '网格员',
     committee_member: '两委委员',
@@ -177,8 +178,15 @@ const zhCN = {
       boards: '版块管理',
       guides: '办事指南',
       registry: '居民信息库',
+      places: '组织与小区',
       outreach: '政策找人',
       developer: '开放平台',
+      deliberation: '议事厅',
+      votes: '社区表决',
+      collection: '数据采集',
+      formBurden: '报表负担排行',
+      formCorrections: '采集更正确认',
+      affiliations: '党建园地',
     },
   },
   review: {

@@ -17,6 +17,11 @@ import {
 import { CasePage, MyCasesPage, PublicCasesPage, QrReportPage, ReportPage, TrackPage } from './cases/index.ts';
 import { Frame } from './components/Frame.tsx';
 import { LoadError, Loading } from './components/Loading.tsx';
+import { HallPage, ProposalPage, ProposeFormPage } from './deliberation/index.ts';
+import { FormTaskPage } from './forms/FormTaskPage.tsx';
+import { FormTasksPage } from './forms/FormTasksPage.tsx';
+import { HometownJoinPage } from './hometown/HometownJoinPage.tsx';
+import { HometownPage } from './hometown/HometownPage.tsx';
 import { CampaignListPage } from './outreach/CampaignListPage.tsx';
 import { OutreachListPage } from './outreach/OutreachListPage.tsx';
 import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
@@ -26,6 +31,9 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { MePage } from './pages/MePage.tsx';
 import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
+import { CheckInPage } from './party/CheckInPage.tsx';
+import { PartyPage } from './party/PartyPage.tsx';
+import { VotePage, VotesPage } from './votes/VotesPage.tsx';
 
 /** Signed-in screens: sends visitors to sign in, and users with an initial password to change it. */
 function RequireSession() {
@@ -42,10 +50,12 @@ function RequireSession() {
   return <Outlet />;
 }
 
-/** `/`: the community home for members, else the applications list. */
+/** `/`: the community home for members, a hometown member's village board, else the applications list. */
 function Landing() {
   const { me } = useSession();
-  return <Navigate to={me?.homeCommunityId ? '/home' : '/applications'} replace />;
+  const village = me?.grants.find((g) => g.role === 'hometown_member')?.nodeId;
+  const to = me?.homeCommunityId ? '/home' : village ? `/hometown/${village}/board` : '/applications';
+  return <Navigate to={to} replace />;
 }
 
 export function App() {
@@ -59,6 +69,7 @@ export function App() {
         <Route path="/join/:token" element={<JoinPage />} />
         <Route path="/r/:token" element={<QrReportPage />} />
         <Route path="/t/:key" element={<TrackPage />} />
+        <Route path="/hometown/:id" element={<HometownJoinPage />} />
         <Route element={<RequireSession />}>
           <Route path="/" element={<Landing />} />
           <Route path="/home" element={<HomePage />} />
@@ -80,6 +91,16 @@ export function App() {
           <Route path="/guides/:id" element={<GuidePage />} />
           <Route path="/outreach" element={<OutreachListPage />} />
           <Route path="/campaign" element={<CampaignListPage />} />
+          <Route path="/form-tasks" element={<FormTasksPage />} />
+          <Route path="/form-tasks/:id" element={<FormTaskPage />} />
+          <Route path="/party" element={<PartyPage />} />
+          <Route path="/party/checkin" element={<CheckInPage />} />
+          <Route path="/hometown/:id/board" element={<HometownPage />} />
+          <Route path="/hall" element={<HallPage />} />
+          <Route path="/hall/new" element={<ProposeFormPage />} />
+          <Route path="/proposals/:id" element={<ProposalPage />} />
+          <Route path="/votes" element={<VotesPage />} />
+          <Route path="/votes/:id" element={<VotePage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -24,6 +24,21 @@ export const NOTIFICATION_KINDS = [
   'notice.must_read',
   'board.replied',
   'board.commented',
+  'deliberation.screened',
+  'deliberation.progress',
+  'party.checkin_decided',
+  'hometown.member_decided',
+  'outreach.assigned',
+  'registry.transfer_incoming',
+  'registry.transfer_decided',
+  'registry.export_requested',
+  'registry.export_decided',
+  'form.assigned',
+  'form.reminder',
+  'form.urged',
+  'form.overdue',
+  'form.corrections',
+  'form.reopened',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { BUILDING_KINDS, COMMUNITY_KINDS, STREET_KINDS } from '../org.ts';
 import { NodeTypeName } from './auth.ts';
 import { NodeId, Ok } from './common.ts';
 import { defineRoute } from './route.ts';
@@ -38,7 +39,10 @@ export const NodeDetail = Type.Object({
 
 const NodeName = Type.String({ minLength: 1, maxLength: 60 });
 const Code = Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9]+$' });
-const Kind = Type.String({ enum: ['street', 'town', 'township', 'residential', 'village', 'building', 'courtyard'] });
+export const NODE_KINDS = [...STREET_KINDS, ...COMMUNITY_KINDS, ...BUILDING_KINDS] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+// An enum of literals (not a string with an enum list), so the typed client accepts only these values too.
+const Kind = Type.Enum(NODE_KINDS);
 
 export const orgTree = defineRoute({
   method: 'GET',

@@ -11,7 +11,7 @@ const ClockSchema = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'loca
 export const TimeLimitSchema = Type.Object(
   {
     value: Type.Number({ minimum: 0, maximum: 100_000 }),
-    unit: Type.Union(TIME_LIMIT_UNITS.map((u) => Type.Literal(u))),
+    unit: Type.Enum(TIME_LIMIT_UNITS),
   },
   { additionalProperties: false },
 );

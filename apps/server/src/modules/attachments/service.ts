@@ -95,6 +95,14 @@ export async function assertAttachable(
   if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
 }
 
+/** Which of these ids the user uploaded themselves (other modules decide what a foreign id means). */
+export const ownUploads = (tx: Db, ids: readonly string[], userId: string): Promise<Set<string>> =>
+  repo.uploadedOf(
+    tx,
+    ids.filter((id) => /^[0-9a-f]{64}$/.test(id)),
+    { userId },
+  );
+
 /** The stored bytes and type, or null for an unknown id (the caller decides who may see them). */
 export async function readAttachment(p: Platform, tx: Db, id: string): Promise<{ bytes: Buffer; mime: string } | null> {
   if (!/^[0-9a-f]{64}$/.test(id)) return null;

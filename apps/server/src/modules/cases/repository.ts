@@ -1,6 +1,6 @@
 /** The cases module's SQL for one case: insert, load, compare-and-set save, timeline, reporters, assignments. */
 import type { cases } from '@linli/contracts';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/engine.ts';
 import type { CaseTables } from './tables.ts';
 
@@ -113,6 +113,29 @@ export async function timelineOf(tx: Db, communityId: string, caseId: string): P
     attachments: r.attachments,
     data: r.data as Record<string, unknown>,
   }));
+}
+
+/** The latest non-empty note on each case's timeline (a page of cases in one query), by case id. */
+export async function latestNotes(
+  tx: Db,
+  keys: readonly { community_id: string; id: string }[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await c(tx)
+    .selectFrom('case_event')
+    .select(['case_id', 'note'])
+    .distinctOn('case_id')
+    .where('community_id', 'in', [...new Set(keys.map((k) => k.community_id))])
+    .where(
+      'case_id',
+      'in',
+      keys.map((k) => k.id),
+    )
+    .where(sql<SqlBool>`note ~ '\\S'`)
+    .orderBy('case_id')
+    .orderBy('version', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, r.note]));
 }
 
 /** The full state: the stored document plus its timeline. */

@@ -8,11 +8,13 @@ import type { Keys } from '../../platform/crypto/keys.ts';
 import type { Db } from '../../platform/db/engine.ts';
 import { seedDemoBoards } from '../boards/demo.ts';
 import { seedDemoCases } from '../cases/demo.ts';
+import { seedDemoDeliberation } from '../deliberation/demo.ts';
 import { seedDemoGuides } from '../guides/demo.ts';
 import { insertApplication } from '../join/repository.ts';
 import { insertNode } from '../org/repository.ts';
 import { seedDemoRegistry } from '../registry/demo.ts';
 import { addMember, protectIdNumber } from '../residents/service.ts';
+import { seedDemoVotes } from '../votes/demo.ts';
 import { DEMO_ACCOUNTS, DEMO_APPLICANTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from './accounts.ts';
 import { saveDemoOutlines } from './geometry.ts';
 import { personName, rng, surnameOf } from './names.ts';
@@ -151,6 +153,8 @@ export async function seedDemo(db: Db, keys: Keys, at: Date): Promise<void> {
     await seedDemoBoards(tx, at);
     await seedDemoGuides(tx, at);
     await seedDemoRegistry(tx, at);
+    await seedDemoDeliberation(tx, at);
+    await seedDemoVotes(tx, at);
 
     for (const [i, a] of DEMO_APPLICANTS.entries()) {
       const id = await addUser(a);

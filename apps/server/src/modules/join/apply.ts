@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ADDRESS_TYPES, checkPassword, validateIdNumber } from '@linli/contracts';
-import { hashPassword } from '../../platform/auth/password.ts';
+import { ADDRESS_TYPES, validateIdNumber } from '@linli/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
-import { assertPasswordPolicy } from '../auth/policy.ts';
-import { signIn } from '../auth/service.ts';
+import { registerAccount } from '../auth/register.ts';
 import * as org from '../org/service.ts';
 import * as residents from '../residents/service.ts';
 import { communityForToken } from './link.ts';
@@ -29,11 +27,6 @@ async function resolveAddress(ctx: Ctx, community: org.NodeRow, nodeId?: string,
   throw fieldError('/addressNodeId', 'address_required');
 }
 
-/** Hashes a new applicant's password before the transaction opens (only when it meets the policy). */
-export async function hashNewPassword(body: { password?: string }): Promise<string | null> {
-  return body.password && !checkPassword(body.password) ? hashPassword(body.password) : null;
-}
-
 export async function apply(
   ctx: Ctx,
   passwordHash: string | null,
@@ -53,32 +46,8 @@ export async function apply(
   const id = residents.protectIdNumber(ctx.keys, body.idNumber);
   if (await repo.liveApplicationFor(ctx.tx, community.id, id.blind)) throw conflict('already_applied');
 
-  let csrfToken: string | null = null;
-  if (!ctx.user) {
-    // Applying without an account creates one with this phone and signs the applicant in.
-    if (!body.password) throw fieldError('/password', 'password_required');
-    assertPasswordPolicy(body.password, '/password');
-    const taken = await ctx.tx.selectFrom('app_user').select('id').where('phone', '=', body.phone).executeTakeFirst();
-    if (taken) throw conflict('phone_registered');
-    const user = { id: randomUUID(), name: body.name.trim(), phone: body.phone, must_change_password: false };
-    await ctx.tx
-      .insertInto('app_user')
-      .values({
-        ...user,
-        password_hash: passwordHash ?? (await hashPassword(body.password)),
-        password_changed_at: ctx.now,
-        created_at: ctx.now,
-      })
-      .execute();
-    csrfToken = (await signIn(ctx, user)).csrfToken;
-    await ctx.audit({
-      action: 'auth.register',
-      resourceType: 'user',
-      resourceId: user.id,
-      nodeId: community.id,
-      nodePath: community.path,
-    });
-  }
+  // Applying without an account creates one with this phone and signs the applicant in.
+  const csrfToken = ctx.user ? null : await registerAccount(ctx, passwordHash, body, community);
   const appId = randomUUID();
   await repo.insertApplication(ctx.tx, {
     community_id: community.id,

@@ -1,5 +1,7 @@
 import type { api } from '@linli/contracts';
 import type { Lang } from '../../platform/i18n/messages.ts';
+import { FORM_TEMPLATES } from '../forms/notify-templates.ts';
+import { REGISTRY_TEMPLATES } from '../registry/notify-templates.ts';
 
 type Kind = api.notifications.NotificationKind;
 type Params = Record<string, string | number | undefined>;
@@ -106,13 +108,53 @@ export const TEMPLATES: Record<Kind, Record<Lang, Render>> = {
     'zh-CN': (p) => `${zhCase(p)}已处置完毕，请核查`,
     en: (p) => `${cap(enCase(p))} was handled; please check it`,
   },
+  'outreach.assigned': {
+    'zh-CN': (p) => `政策「${s(p.policy)}」为您的网格生成了 ${s(p.count)} 条走访任务，请逐一告知并登记结果`,
+    en: (p) =>
+      `Policy “${s(p.policy)}” created ${s(p.count)} outreach task(s) in your grid; inform each person and record the outcome`,
+  },
+  // Registry transfers between communities and exports (docs/adr/0009-registry.md).
+  ...REGISTRY_TEMPLATES,
+  // Data collection tasks (docs/adr/0015-data-collection-forms.md).
+  ...FORM_TEMPLATES,
   'notice.must_read': {
     'zh-CN': (p) => `新的必读公告《${s(p.title)}》，请阅读后点「我已阅读」确认`,
     en: (p) => `New must-read notice “${s(p.title)}”; please read it and confirm`,
   },
+  'party.checkin_decided': {
+    'zh-CN': (p) =>
+      p.decision === 'approve'
+        ? `您在${s(p.community)}的党员报到已通过，可以在帖子上亮身份了`
+        : `您在${s(p.community)}的党员报到未通过${p.reason ? `：${s(p.reason)}` : ''}`,
+    en: (p) =>
+      p.decision === 'approve'
+        ? `Your party check-in at ${s(p.community)} was approved: you may show your party badge`
+        : `Your party check-in at ${s(p.community)} was declined${p.reason ? `: ${s(p.reason)}` : ''}`,
+  },
+  'hometown.member_decided': {
+    'zh-CN': (p) =>
+      p.decision === 'approve'
+        ? `欢迎回家！您已成为${s(p.community)}乡愁乡音成员`
+        : `您加入${s(p.community)}乡愁乡音的申请未通过${p.reason ? `：${s(p.reason)}` : ''}`,
+    en: (p) =>
+      p.decision === 'approve'
+        ? `Welcome home: you are now a hometown member of ${s(p.community)}`
+        : `Your request to join ${s(p.community)}'s hometown board was declined${p.reason ? `: ${s(p.reason)}` : ''}`,
+  },
   'board.commented': {
     'zh-CN': (p) => `您关注的帖子《${s(p.title)}》有新评论`,
     en: (p) => `New comment on “${s(p.title)}”, which you follow`,
+  },
+  // `decision`: approve | merge | reject; `reason` is the committee's public explanation.
+  'deliberation.screened': {
+    'zh-CN': (p) =>
+      `您的议题《${s(p.title)}》${p.decision === 'approve' ? '已通过把关，进入协商' : p.decision === 'merge' ? '已并入其他议题' : '未通过把关'}${zhWhy(p)}`,
+    en: (p) =>
+      `Your proposal “${s(p.title)}” ${p.decision === 'approve' ? 'is open for consultation' : p.decision === 'merge' ? 'was merged into another' : 'was not accepted'}${enWhy(p)}`,
+  },
+  'deliberation.progress': {
+    'zh-CN': (p) => `您关注的项目《${s(p.title)}》有新进展`,
+    en: (p) => `The project “${s(p.title)}”, which you follow, has an update`,
   },
   'board.replied': {
     'zh-CN': (p) => `居委会回复了您的帖子《${s(p.title)}》`,

@@ -10,6 +10,8 @@ const BY_CONSTRAINT: Record<string, string> = {
   case_category_code_key: 'code_taken',
   person_community_id_id_blind_key: 'already_registered',
   person_one_head: 'head_exists',
+  household_address: 'room_occupied',
+  household_transfer_pending: 'transfer_pending',
 };
 
 export const uniqueViolationCode = (constraint: string | undefined): string =>

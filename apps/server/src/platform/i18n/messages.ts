@@ -1,7 +1,12 @@
 /** Problem titles and field messages by stable code, in Simplified Chinese (default) and English. */
 import { BOARD_FIELDS, BOARD_PROBLEMS } from './board-messages.ts';
 import { CASE_FIELDS, CASE_PROBLEMS } from './case-messages.ts';
+import { DELIBERATION_FIELDS, DELIBERATION_PROBLEMS } from './deliberation-messages.ts';
+import { FORM_FOLLOWUP_FIELDS, FORM_FOLLOWUP_PROBLEMS } from './form-followup-messages.ts';
+import { FORM_FIELDS, FORM_PROBLEMS } from './form-messages.ts';
+import { OPEN_FIELDS, OPEN_PROBLEMS } from './open-messages.ts';
 import { REGISTRY_FIELDS, REGISTRY_PROBLEMS } from './registry-messages.ts';
+import { VOTE_FIELDS, VOTE_PROBLEMS } from './vote-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 type Catalog = Record<string, { 'zh-CN': string; en: string }>;
@@ -9,7 +14,12 @@ type Catalog = Record<string, { 'zh-CN': string; en: string }>;
 export const PROBLEMS: Catalog = {
   ...CASE_PROBLEMS,
   ...BOARD_PROBLEMS,
+  ...DELIBERATION_PROBLEMS,
   ...REGISTRY_PROBLEMS,
+  ...VOTE_PROBLEMS,
+  ...FORM_PROBLEMS,
+  ...FORM_FOLLOWUP_PROBLEMS,
+  ...OPEN_PROBLEMS,
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please sign in' },
   session_expired: { 'zh-CN': '登录已超时,请重新登录', en: 'Your session timed out; please sign in again' },
   forbidden: { 'zh-CN': '您没有权限执行此操作', en: 'You are not allowed to do this' },
@@ -83,7 +93,12 @@ export const PROBLEMS: Catalog = {
 export const FIELD: Catalog = {
   ...CASE_FIELDS,
   ...BOARD_FIELDS,
+  ...DELIBERATION_FIELDS,
   ...REGISTRY_FIELDS,
+  ...OPEN_FIELDS,
+  ...VOTE_FIELDS,
+  ...FORM_FIELDS,
+  ...FORM_FOLLOWUP_FIELDS,
   required: { 'zh-CN': '必填', en: 'is required' },
   type: { 'zh-CN': '类型不正确', en: 'has the wrong type' },
   format: { 'zh-CN': '格式不正确', en: 'is malformed' },

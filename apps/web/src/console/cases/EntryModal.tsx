@@ -143,6 +143,7 @@ export function EntryModal({ sources, onClose }: { sources: EntrySource[] | null
           rules={[required(t('casesConsole.entry.place'))]}
         >
           <TreeSelect
+            key={tree.data ? 'loaded' : 'loading'}
             treeDefaultExpandAll
             showSearch
             loading={tree.isPending}

@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../forms.ts';
 import type { OrgNode } from '../org.ts';
 import { ActionModal } from './ActionModal.tsx';
 
-const KINDS: Partial<Record<OrgNodeType, readonly string[]>> = {
+const KINDS: Partial<Record<OrgNodeType, readonly api.org.NodeKind[]>> = {
   street: STREET_KINDS,
   community: COMMUNITY_KINDS,
   building: BUILDING_KINDS,
@@ -19,7 +19,7 @@ interface CreateValues {
   type: OrgNodeType;
   name: string;
   code?: string;
-  kind?: string;
+  kind?: api.org.NodeKind;
 }
 
 /** New child node: the type is limited to what the parent may contain. */

@@ -9,6 +9,7 @@ import { useSession } from '../../shared/session.ts';
 import { tid } from '../../shared/testid.ts';
 import { Frame } from '../components/Frame.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
+import { MyAffiliations } from '../party/MyAffiliations.tsx';
 
 type Application = RouteOutput<typeof api.join.myApplications>['items'][number];
 
@@ -78,6 +79,7 @@ export function ApplicationsPage() {
           ))}
         </div>
       )}
+      <MyAffiliations />
       {me?.homeCommunityId && (
         <Button block color="primary" fill="outline" size="large" onClick={() => nav('/home')} {...tid('go-home')}>
           {t('home.title')}

@@ -12,6 +12,9 @@ import { HomeFeed } from '../boards/index.ts';
 import { HomeCasesCard } from '../cases/index.ts';
 import { Frame } from '../components/Frame.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
+import { HallCard } from '../deliberation/index.ts';
+import { BoardsCard } from '../party/BoardsCard.tsx';
+import { VotesCard } from '../votes/VotesPage.tsx';
 
 type Home = RouteOutput<typeof api.community.communityHome>;
 
@@ -125,6 +128,9 @@ export function HomePage() {
         </Card>
         <HomeFeed communityId={community.id} />
         <HomeCasesCard />
+        <HallCard />
+        <VotesCard />
+        <BoardsCard community={community} />
         {q.data.myHome && <MyHome home={q.data.myHome} />}
         <Contacts contacts={q.data.contacts} />
         <Stats stats={q.data.stats} />

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../../shared/session.ts';
 import { tid } from '../../shared/testid.ts';
 import { Frame } from '../components/Frame.tsx';
+import { WorkEntries } from '../party/WorkEntries.tsx';
 import { NotificationsEntry } from './NotificationsPage.tsx';
 
 /** `/me`: who is signed in, change password, console link for staff, sign out. */
@@ -30,6 +31,7 @@ export function MePage() {
           </List.Item>
         )}
       </List>
+      <WorkEntries me={me} />
       <Button
         block
         size="large"
