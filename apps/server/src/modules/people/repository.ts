@@ -69,3 +69,26 @@ export const deleteGrant = (tx: Db, id: string) => tx.deleteFrom('role_grant').w
 
 export const departmentExists = async (tx: Db, id: string) =>
   !!(await tx.selectFrom('department').select('id').where('id', '=', id).executeTakeFirst());
+
+/** Resident grants of the users at nodes inside `path` (a community's subtree). */
+export const residentGrantsUnder = (tx: Db, userIds: readonly string[], path: string) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : tx
+        .selectFrom('role_grant as g')
+        .innerJoin('org_node as n', 'n.id', 'g.node_id')
+        .select(['g.id', 'g.user_id', 'g.node_id', 'n.path'])
+        .where('g.role', '=', 'resident')
+        .where('g.user_id', 'in', [...userIds])
+        .where('n.path', 'like', `${path}%`)
+        .orderBy('g.user_id')
+        .orderBy('n.depth')
+        .execute();
+
+export const deleteGrants = (tx: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve()
+    : tx
+        .deleteFrom('role_grant')
+        .where('id', 'in', [...ids])
+        .execute();

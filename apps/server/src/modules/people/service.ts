@@ -10,6 +10,8 @@ import { assertPasswordPolicy } from '../auth/policy.ts';
 import * as org from '../org/service.ts';
 import * as repo from './repository.ts';
 
+export { type Relocation, relocateResidents } from './relocate.ts';
+
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
 /** A person as the console lists them: only the grants the caller may see. */

@@ -5,6 +5,7 @@ type Params = Record<string, string | number | undefined>;
 type Kind =
   | 'registry.transfer_incoming'
   | 'registry.transfer_decided'
+  | 'registry.resident_moved'
   | 'registry.export_requested'
   | 'registry.export_decided';
 const s = (v: string | number | undefined) => (v === undefined || v === null ? '' : String(v));
@@ -27,6 +28,14 @@ export const REGISTRY_TEMPLATES: Record<Kind, Record<Lang, (p: Params) => string
       `The move of ${s(p.address)} (${s(p.from)}) to ${s(p.to)} was ${enStatus[s(p.status)] ?? s(p.status)}${
         p.status === 'accepted' && p.toAddress ? `; new address: ${s(p.toAddress)}` : ''
       }${p.note ? `: ${s(p.note)}` : ''}`,
+  },
+  'registry.resident_moved': {
+    'zh-CN': (p) =>
+      `您家已从${s(p.from)}迁入${s(p.to)}${p.toAddress ? `（${s(p.toAddress)}）` : ''}，社区首页已切换到${s(p.to)}`,
+    en: (p) =>
+      `Your household has moved from ${s(p.from)} to ${s(p.to)}${
+        p.toAddress ? ` (${s(p.toAddress)})` : ''
+      }; your community home is now ${s(p.to)}`,
   },
   'registry.export_requested': {
     'zh-CN': (p) => `${s(p.by)}申请导出「${s(p.area)}」的居民信息（用途：${s(p.reason)}），请审批`,

@@ -1,7 +1,7 @@
 /**
  * The other side of a household transfer hears about it: the receiving community's committee of a new
  * incoming household (and of one withdrawn), the requester of the decision; a move done in one step by an
- * editor of both sides, both communities' committees.
+ * editor of both sides, both communities' committees; the residents who moved with it, of their new home.
  */
 import type { EventSubscriber } from '../../platform/modules.ts';
 import { notify, usersWithRoleOver } from '../notifications/service.ts';
@@ -34,6 +34,16 @@ export const transferDecidedSubscriber: EventSubscriber = {
   async handle(tx, payload, p) {
     const x = await repo.transferById(tx, String(payload.transferId));
     if (!x) return;
+    // Residents whose accounts followed the household are told where home is now.
+    const residents = Array.isArray(payload.residents) ? payload.residents.map(String) : [];
+    if (x.status === 'accepted' && residents.length > 0)
+      await notify(tx, p.clock.now(), {
+        userIds: residents,
+        kind: 'registry.resident_moved',
+        params: { from: x.from_name, to: x.to_name, toAddress: x.to_address ?? '' },
+        link: '/home',
+        communityId: x.to_community_id,
+      });
     const params = {
       from: x.from_name,
       to: x.to_name,

@@ -134,11 +134,15 @@ export interface Move {
 
 /**
  * Copies the household and its people to the receiving community with new ids, with every history and tag
- * row, and turns the old rows into a tombstone. Returns the new household id and old → new person ids.
+ * row, and turns the old rows into a tombstone. Returns the new household id, old → new person ids and the
+ * accounts linked to the people.
  */
-export async function carryOver(tx: Db, m: Move): Promise<{ householdId: string; ids: Map<string, string> }> {
+export async function carryOver(
+  tx: Db,
+  m: Move,
+): Promise<{ householdId: string; ids: Map<string, string>; userIds: string[] }> {
   const householdId = randomUUID();
-  const old = await sql<{ id: string }>`SELECT id FROM person
+  const old = await sql<{ id: string; user_id: string | null }>`SELECT id, user_id FROM person
     WHERE community_id = ${m.from} AND household_id = ${m.householdId} AND moved_out_at IS NULL ORDER BY id`.execute(
     tx,
   );
@@ -172,7 +176,8 @@ export async function carryOver(tx: Db, m: Move): Promise<{ householdId: string;
   await sql`UPDATE household SET moved_out_at = ${m.at}, moved_to_community_id = ${m.to},
       moved_to_household_id = ${householdId}, version = version + 1
     WHERE community_id = ${m.from} AND id = ${m.householdId}`.execute(tx);
-  return { householdId, ids };
+  const userIds = old.rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
+  return { householdId, ids, userIds };
 }
 
 /**

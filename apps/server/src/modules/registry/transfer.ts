@@ -11,6 +11,7 @@ import { listingScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import * as org from '../org/service.ts';
+import * as people from '../people/service.ts';
 import * as records from '../residents/records.ts';
 import { addressOf, editableRoom } from './people.ts';
 import * as repo from './transfer-repository.ts';
@@ -194,6 +195,14 @@ async function complete(ctx: Ctx, x: Row, room: { id: string; path: string; name
   // Paths run district/street/community/grid/…: the fourth segment is the room's grid.
   const grid = room.path.split('/').filter(Boolean)[3] ?? null;
   const tasks = await repo.retargetTasks(ctx.tx, x.from_community_id, x.to_community_id, moved.ids, room.path, grid);
+  // Their accounts move too, in this transaction: the next sign-in already opens the new community.
+  const residents = await people.relocateResidents(ctx, {
+    transferId: x.id,
+    from: { id: x.from_community_id, path: x.from_path },
+    to: { id: x.to_community_id },
+    home: room,
+    userIds: moved.userIds,
+  });
   await ctx.audit({
     action: 'registry.household.transfer.accept',
     resourceType: 'household',
@@ -206,6 +215,7 @@ async function complete(ctx: Ctx, x: Row, room: { id: string; path: string; name
       oldHousehold: x.household_id,
       people: Object.fromEntries(moved.ids),
       tasks,
+      residents,
     },
   });
   await ctx.emit({
@@ -217,6 +227,8 @@ async function complete(ctx: Ctx, x: Row, room: { id: string; path: string; name
       to: x.to_community_id,
       householdId: moved.householdId,
       oldHouseholdId: x.household_id,
+      userIds: moved.userIds,
+      residents,
     },
     communityId: x.to_community_id,
   });
