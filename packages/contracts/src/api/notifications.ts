@@ -31,6 +31,7 @@ export const NOTIFICATION_KINDS = [
   'outreach.assigned',
   'registry.transfer_incoming',
   'registry.transfer_decided',
+  'registry.resident_moved',
   'registry.export_requested',
   'registry.export_decided',
   'form.assigned',
