@@ -60,7 +60,11 @@ async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: ()
   await admin(`CREATE DATABASE ${name}`);
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  // BENCH_KEEP=1 leaves the data behind for reading query plans (EXPLAIN) on it afterwards.
+  const drop = process.env.BENCH_KEEP
+    ? async () => console.log(`kept database ${name} (BENCH_KEEP)`)
+    : () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  return { url: u.toString(), drop };
 }
 
 /**

@@ -8,6 +8,8 @@ const registry: Strings<RegistryMessages> = {
     tree: 'Buildings and rooms',
     searchPlaceholder: 'Name, pinyin initials, phone tail, last 4 of ID, or address',
     people: 'Residents',
+    searchCapped:
+      'More than {{n}} people match; only the first {{n}} are listed. Type more of the name, pinyin or address to narrow it',
     contactOnlyHint: 'Micro-grid volunteers see names, rooms and phones only',
     noRoom: 'Pick a room on the left to see its housing and households',
     import: 'Import residents',

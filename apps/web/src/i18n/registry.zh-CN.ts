@@ -4,6 +4,7 @@ const registry = {
     tree: '楼栋户室',
     searchPlaceholder: '姓名、拼音首字母、手机尾号、身份证后四位或地址',
     people: '居民',
+    searchCapped: '找到的人超过 {{n}} 位,只列出前 {{n}} 位:请输入更完整的姓名、拼音或地址缩小范围',
     contactOnlyHint: '微网格员仅可查看姓名、户室和电话',
     noRoom: '请选择左侧的户室查看住房和住户',
     import: '居民导入',

@@ -133,7 +133,11 @@ export const listPeople = defineRoute({
     tag: Type.Optional(TagCode),
     ...PageQuery,
   }),
-  response: Page(PersonRow),
+  response: Type.Object({
+    ...Page(PersonRow).properties,
+    /** A search matched more people than it lists (see `total`): the caller should narrow it. */
+    capped: Type.Optional(Type.Boolean()),
+  }),
 });
 
 export const getPerson = defineRoute({

@@ -23840,10 +23840,12 @@ export interface paths {
              *       ],
              *       "total": 1,
              *       "limit": 1,
-             *       "offset": 1
+             *       "offset": 1,
+             *       "capped": true
              *     }
              */
             'application/json': {
+              capped?: boolean;
               items: {
                 address: string;
                 age?: number;

@@ -18,7 +18,7 @@ export async function create(ctx: Ctx, b: Static<typeof api.registryCampaigns.cr
   if (!node || !ctx.can('policy.manage', node.path))
     throw new AppError(422, 'validation_failed', {}, [{ path: '/nodeId', code: 'not_found' }]);
   const scopes = listingScope(ctx.actor, 'policy.manage', node);
-  const found = await records.matches(ctx.tx, records.placeIn(scopes));
+  const found = await records.matches(ctx.tx, records.inReach(await records.reachOf(ctx.tx, scopes)));
   const id = randomUUID();
   await repo.insertCampaign(
     ctx.tx,

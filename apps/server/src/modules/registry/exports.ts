@@ -164,8 +164,9 @@ export async function download(ctx: Ctx, id: string): Promise<Buffer> {
   let rows = 0;
   let revealed = 0;
   const ids: string[] = [];
+  const inReach = records.inReach(await records.reachOf(ctx.tx, scopes));
   for (let after: { address: string; id: string } | null = null; ; ) {
-    const page = await repo.peoplePage(ctx.tx, records.placeIn(scopes), after, PAGE);
+    const page = await repo.peoplePage(ctx.tx, inReach, after, PAGE);
     for (const p of page) {
       const reveal = columns.includes('idNumber') && ctx.can('person.reveal_id', p.place);
       if (reveal) revealed++;

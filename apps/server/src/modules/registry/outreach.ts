@@ -38,20 +38,18 @@ async function checkRule(ctx: Ctx, rule: Rule): Promise<records.AgeTags> {
 }
 
 async function where(ctx: Ctx, rule: Rule, scopes: string[]) {
-  const ages = await checkRule(ctx, rule);
+  const [ages, reach] = await Promise.all([checkRule(ctx, rule), records.reachOf(ctx.tx, scopes)]);
   // Household conditions read whole households: only those of the communities in reach.
-  const communities = rule.all.some((c) => 'household' in c) ? await records.communitiesOf(ctx.tx, scopes) : undefined;
-  return records.sqlAnd([
-    records.placeIn(scopes),
-    records.ruleWhere(rule, records.chinaToday(ctx.now), ages, communities),
-  ]);
+  const rule$ = records.compileRule(rule, records.chinaToday(ctx.now), ages, records.reachedCommunities(reach));
+  return { from: rule$.from, where: records.sqlAnd([records.inReach(reach), rule$.where]) };
 }
 
 export async function preview(ctx: Ctx, b: { rule: Rule; nodeId?: string }) {
   const node = b.nodeId ? await org.getNode(ctx.tx, b.nodeId) : null;
   if (b.nodeId && !node) throw new AppError(422, 'validation_failed', {}, [{ path: '/nodeId', code: 'not_found' }]);
   const scopes = listingScope(ctx.actor, 'registry.stats', node);
-  const found = await records.countByCommunity(ctx.tx, await where(ctx, b.rule, scopes));
+  const q = await where(ctx, b.rule, scopes);
+  const found = await records.countByCommunity(ctx.tx, q.where, q.from);
   const paths = new Map(
     (
       await org.getNodes(
@@ -103,7 +101,8 @@ export async function create(ctx: Ctx, b: Static<typeof api.registryOutreach.cre
   if (!node || !ctx.can('policy.manage', node.path))
     throw new AppError(422, 'validation_failed', {}, [{ path: '/nodeId', code: 'not_found' }]);
   const scopes = listingScope(ctx.actor, 'policy.manage', node);
-  const found = await records.matches(ctx.tx, await where(ctx, b.rule, scopes));
+  const q = await where(ctx, b.rule, scopes);
+  const found = await records.matches(ctx.tx, q.where, q.from);
   const id = randomUUID();
   await repo.insertPolicy(ctx.tx, {
     id,

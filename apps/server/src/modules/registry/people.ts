@@ -15,6 +15,9 @@ import { parseQuery, queryWhere } from './search.ts';
 import { assertEditable } from './transfer.ts';
 import { card, rows } from './views.ts';
 
+/** The most matches a search lists (a surname or a single initial can match tens of thousands). */
+export const SEARCH_CAP = 1000;
+
 const all = (xs: RawBuilder<SqlBool>[]) => sql<SqlBool>`(${sql.join(xs, sql` AND `)})`;
 
 export async function list(
@@ -35,12 +38,19 @@ export async function list(
     const ages = new Map(isDerived(tag) ? [[tag.code, { min: tag.min_age, max: tag.max_age }]] : []);
     where.push(records.ruleWhere({ all: [{ tag: tag.code, has: true }] }, today, ages));
   }
-  where.unshift(records.placeIn(scopes));
+  where.unshift(records.inReach(await records.reachOf(ctx.tx, scopes)));
   const parsed = q.q ? parseQuery(q.q) : null;
   if (parsed) where.push(queryWhere(parsed, (id) => blindIndex(ctx.keys, id)));
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
-  const found = await records.searchPeople(ctx.tx, all(where), limit, offset);
+  let found: Awaited<ReturnType<typeof records.searchPeople>>;
+  let capped = false;
+  if (parsed) {
+    // More matches than anyone reads through: the first SEARCH_CAP are listed, and the caller told to narrow.
+    const hits = await records.searchHits(ctx.tx, all(where), SEARCH_CAP + 1);
+    capped = hits.length > SEARCH_CAP;
+    found = await records.searchPeople(ctx.tx, records.amongHits(hits.slice(0, SEARCH_CAP)), limit, offset);
+  } else found = await records.searchPeople(ctx.tx, all(where), limit, offset);
   const items = await rows(ctx, found.rows);
   await ctx.audit({
     action: 'registry.people.list',
@@ -55,7 +65,7 @@ export async function list(
       ids: items.map((i) => i.id),
     },
   });
-  return { items, total: found.total, limit, offset };
+  return { items, total: found.total, limit, offset, ...(capped ? { capped } : {}) };
 }
 
 /** A person the caller may read in full; anyone else gets 404 (no existence oracle). */

@@ -13,7 +13,7 @@ export async function stats(ctx: Ctx, nodeId?: string) {
   const node = nodeId ? await org.getNode(ctx.tx, nodeId) : null;
   if (nodeId && !node) throw notFound();
   const scopes = listingScope(ctx.actor, 'registry.stats', node);
-  const scope = records.placeIn(scopes);
+  const scope = records.inReach(await records.reachOf(ctx.tx, scopes));
   const today = records.chinaToday(ctx.now);
   const [{ people, tags, households }, taxonomy] = await Promise.all([
     records.statsByCommunity(ctx.tx, scope, today),

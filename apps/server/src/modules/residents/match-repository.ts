@@ -6,6 +6,7 @@ import type { api } from '@linli/contracts';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/engine.ts';
 import { birthBounds } from './ages.ts';
+import { communityIn } from './reach.ts';
 import { PLACE, peopleBase } from './records-repository.ts';
 
 type Rule = api.registryOutreach.Rule;
@@ -40,10 +41,11 @@ function hasTag(alias: string, code: string, today: string, ages: AgeTags): B {
 const otherMember = (cond: B): B => sql<SqlBool>`EXISTS (SELECT 1 FROM person m WHERE m.community_id = p.community_id
     AND m.household_id = p.household_id AND m.id <> p.id AND ${cond})`;
 
-/** Restricts a community id column to the communities a rule is evaluated in (all of them when not given). */
-type Within = (col: string) => B;
+/** Window columns over p's household that household conditions read (see peopleOf). */
+type Windows = RawBuilder<unknown>[];
+const SIZE = sql`count(*) OVER hh AS hh_n`;
 
-function condition(c: Condition, today: string, ages: AgeTags, within: Within): B {
+function condition(c: Condition, today: string, ages: AgeTags, windows: Windows): B {
   if ('tag' in c) {
     const has = hasTag('p', c.tag, today, ages);
     return c.has ? has : sql<SqlBool>`NOT ${has}`;
@@ -60,28 +62,18 @@ function condition(c: Condition, today: string, ages: AgeTags, within: Within): 
     const h = c.household;
     if (h.minSize == null && h.maxSize == null && !h.memberAge)
       return h.memberTag ? otherMember(hasTag('m', h.memberTag, today, ages)) : TRUE;
-    // Sizes and members' ages per household of the communities in reach, not per person (a correlated count
-    // per person read the household once for each of its members). Another member is of that age when the
-    // household has two of that age, or one and it is not p.
+    // Sizes and members' ages of p's household come with p itself, as window columns over the household
+    // index (which carries the birth dates): one pass over the people in reach, in household order. Another
+    // member is of that age when the household has two of that age, or one and it is not p.
+    if (!windows.includes(SIZE)) windows.push(SIZE);
     const kid = (alias: string) => ageOf(`${alias}.birth_date`, today, h.memberAge?.min, h.memberAge?.max);
-    const size = sql`${h.minSize != null ? sql`AND g.n >= ${h.minSize}` : sql``}
-        ${h.maxSize != null ? sql`AND g.n <= ${h.maxSize}` : sql``}`;
+    const k = sql.ref(`p.hh_k${windows.length}`);
     if (h.memberAge)
-      // Only the households with someone of that age (a fraction of all) are grouped and sized.
-      return and([
-        sql<SqlBool>`EXISTS (SELECT 1 FROM (SELECT s.community_id, s.household_id, count(*) AS k,
-            (SELECT count(*) FROM person z WHERE z.community_id = s.community_id
-              AND z.household_id = s.household_id) AS n
-          FROM person s WHERE ${kid('s')} AND ${within('s.community_id')}
-          GROUP BY s.community_id, s.household_id) g
-          WHERE g.community_id = p.community_id AND g.household_id = p.household_id ${size}
-            AND (g.k >= 2 OR NOT ${kid('p')}))`,
-        ...(h.memberTag ? [otherMember(hasTag('m', h.memberTag, today, ages))] : []),
-      ]);
+      windows.push(sql`count(*) FILTER (WHERE ${kid('p')}) OVER hh AS ${sql.ref(`hh_k${windows.length}`)}`);
     return and([
-      sql<SqlBool>`EXISTS (SELECT 1 FROM (SELECT s.community_id, s.household_id, count(*) AS n
-        FROM person s WHERE ${within('s.community_id')} GROUP BY s.community_id, s.household_id) g
-        WHERE g.community_id = p.community_id AND g.household_id = p.household_id ${size})`,
+      ...(h.minSize != null ? [sql<SqlBool>`p.hh_n >= ${h.minSize}`] : []),
+      ...(h.maxSize != null ? [sql<SqlBool>`p.hh_n <= ${h.maxSize}`] : []),
+      ...(h.memberAge ? [sql<SqlBool>`${k} > 0 AND (${k} >= 2 OR NOT ${kid('p')})`] : []),
       ...(h.memberTag ? [otherMember(hasTag('m', h.memberTag, today, ages))] : []),
     ]);
   }
@@ -100,56 +92,65 @@ function condition(c: Condition, today: string, ages: AgeTags, within: Within): 
         AND ${and(facts)})`;
 }
 
-/**
- * The rule as a condition on people (alias p). `communities`, when given, are the only communities the rule
- * is evaluated in (see communitiesOf): household conditions then read the households of those only.
- */
-export const ruleWhere = (rule: Rule, today: string, ages: AgeTags, communities?: readonly string[]): B => {
-  const within: Within = communities
-    ? (col) => sql<SqlBool>`${sql.ref(col)} = ANY(${communities}::bigint[])`
-    : () => TRUE;
-  return and(rule.all.map((c) => condition(c, today, ages, within)));
-};
+/** A rule compiled: its condition on people (alias p), and where p comes from (see peopleOf). */
+export interface Compiled {
+  where: B;
+  from: RawBuilder<unknown>;
+}
 
-/** The communities under or above the scopes (those placeIn lets people of). */
-export async function communitiesOf(tx: Db, scopes: readonly string[]): Promise<string[]> {
-  if (scopes.length === 0) return [];
-  const above = [...new Set(scopes.flatMap((p) => p.split('/').filter(Boolean)))];
-  const r = await sql<{ id: string }>`SELECT c.id FROM org_node c WHERE c.type = 'community'
-    AND (c.id IN (${sql.join(above)}) OR ${sql.join(
-      scopes.map((p) => sql`c.path LIKE ${`${p}%`}`),
-      sql` OR `,
-    )})`.execute(tx);
-  return r.rows.map((x) => x.id);
+/**
+ * The rule over the people of `communities` (those in the caller's reach: see reachedCommunities). Household
+ * sizes and members' ages need p's household alongside p: people then come from a window over the households
+ * of those communities, with only the columns conditions and scopes test (all in the household index).
+ */
+export function compileRule(rule: Rule, today: string, ages: AgeTags, communities: readonly string[]): Compiled {
+  const windows: Windows = [];
+  const where = and(rule.all.map((c) => condition(c, today, ages, windows)));
+  if (windows.length === 0) return { where, from: sql`person p` };
+  return {
+    where,
+    from: sql`(SELECT p.community_id, p.id, p.household_id, p.birth_date, p.sex, p.residence_status, p.moved_out_at,
+        ${sql.join(windows)}
+      FROM person p WHERE p.moved_out_at IS NULL AND ${communityIn('p.community_id', communities)}
+      WINDOW hh AS (PARTITION BY p.community_id, p.household_id)) p`,
+  };
+}
+
+/** A rule with no household size or member age (a tag, an age: the filters of listings) as a condition on p. */
+export function ruleWhere(rule: Rule, today: string, ages: AgeTags): B {
+  const windows: Windows = [];
+  const where = and(rule.all.map((c) => condition(c, today, ages, windows)));
+  if (windows.length > 0) throw new Error('household sizes and ages need compileRule');
+  return where;
 }
 
 /**
  * Matches per community (for the live count). Rules and scopes are conditions on p alone, so people are counted
  * without joining their households and rooms (every person has a household), and named after grouping.
  */
-export async function countByCommunity(tx: Db, where: B) {
+export async function countByCommunity(tx: Db, where: B, from: RawBuilder<unknown> = sql`person p`) {
   // A district-wide count crosses PostgreSQL's JIT threshold, and compiling the plan (about 0.6 s) costs more
   // than the count saves: off for this transaction only.
   await sql`SET LOCAL jit = off`.execute(tx);
   const rows = await sql<{ id: string; name: string; n: string }>`SELECT cn.id, cn.name, x.n
-    FROM (SELECT p.community_id, count(*) AS n FROM person p WHERE ${where} GROUP BY p.community_id) x
+    FROM (SELECT p.community_id, count(*) AS n FROM ${from} WHERE ${where} GROUP BY p.community_id) x
     JOIN org_node cn ON cn.id = x.community_id
     ORDER BY cn.name`.execute(tx);
   return rows.rows.map((x) => ({ id: x.id, name: x.name, count: Number(x.n) }));
 }
 
 /** Every match with its place and the grid above it (whose grid workers get the outreach task). */
-export async function matches(tx: Db, where: B) {
-  return peopleBase(tx)
-    .where(where)
-    .select([
-      'p.community_id',
-      'p.id',
-      sql<string>`${sql.raw(PLACE)}`.as('place'),
-      sql<string | null>`(SELECT g.id FROM org_node g WHERE g.type = 'grid' AND g.community_id = p.community_id
-        AND ${sql.raw(PLACE)} LIKE g.path || '%' LIMIT 1)`.as('grid_id'),
-    ])
-    .execute();
+export async function matches(tx: Db, where: B, from: RawBuilder<unknown> = sql`person p`) {
+  const r = await sql<{ community_id: string; id: string; place: string; grid_id: string | null }>`
+    SELECT p.community_id, p.id, ${sql.raw(PLACE)} AS place,
+      (SELECT g.id FROM org_node g WHERE g.type = 'grid' AND g.community_id = p.community_id
+        AND ${sql.raw(PLACE)} LIKE g.path || '%' LIMIT 1) AS grid_id
+    FROM ${from}
+    JOIN household h ON h.community_id = p.community_id AND h.id = p.household_id
+    LEFT JOIN org_node rn ON rn.id = h.address_node_id
+    JOIN org_node cn ON cn.id = p.community_id
+    WHERE ${where}`.execute(tx);
+  return r.rows;
 }
 
 /** Aggregates only: households, people, by residence status and by tag (tags valid today), per community. */

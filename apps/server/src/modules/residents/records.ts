@@ -3,7 +3,9 @@ import { pinyin } from 'pinyin-pro';
 
 export * from './ages.ts';
 export * from './match-repository.ts';
+export * from './reach.ts';
 export * from './records-repository.ts';
+export * from './search-repository.ts';
 export * from './tags-repository.ts';
 
 /** Pinyin initials of a name, surnames read as surnames (单 → s, 曾 → z): "张三" → "zs". */

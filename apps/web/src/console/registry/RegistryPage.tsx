@@ -150,6 +150,15 @@ export function RegistryPage() {
           >
             {!full && <Alert type="info" showIcon title={t('page.contactOnlyHint')} style={{ marginBottom: 8 }} />}
             {people.error && <Alert type="error" showIcon title={errorText(people.error)} />}
+            {people.data?.capped && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('page.searchCapped', { n: people.data.total })}
+                style={{ marginBottom: 8 }}
+                {...tid('registry-search-capped')}
+              />
+            )}
             <Table<PersonRow>
               rowKey="id"
               size="small"
