@@ -13,3 +13,6 @@ CREATE INDEX person_household ON person (community_id, household_id)
 -- collation, which cannot serve LIKE 'prefix%'; by type first, so a district's 300 communities are a range,
 -- not a walk over its 400,000 rooms.
 CREATE INDEX org_node_type_path ON org_node (type, path text_pattern_ops);
+
+-- The registry's listing is in address order: a district's first page no longer sorts its 370,000 households.
+CREATE INDEX household_address_order ON household (address_text);

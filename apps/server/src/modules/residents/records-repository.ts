@@ -92,7 +92,7 @@ export async function findPerson(tx: Db, id: string): Promise<PersonRecord | und
     .executeTakeFirst()) as PersonRecord | undefined;
 }
 
-/** A page of people matching the conditions (already including the scope), ordered by address then name. */
+/** A page of people matching the conditions on p (already including the scope), ordered by address then name. */
 export async function searchPeople(tx: Db, where: RawBuilder<SqlBool>, limit: number, offset: number) {
   const base = peopleBase(tx).where(where);
   const [rows, total] = await Promise.all([
@@ -104,9 +104,10 @@ export async function searchPeople(tx: Db, where: RawBuilder<SqlBool>, limit: nu
       .limit(limit)
       .offset(offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    // Conditions are on p alone and every person has a household and a community: counted without the joins.
+    sql<{ n: string }>`SELECT count(*) AS n FROM person p WHERE ${where}`.execute(tx),
   ]);
-  return { rows: rows as PersonRecord[], total: Number(total?.n ?? 0) };
+  return { rows: rows as PersonRecord[], total: Number(total.rows[0]?.n ?? 0) };
 }
 
 export const householdMembers = (tx: Db, communityId: string, householdId: string) =>
