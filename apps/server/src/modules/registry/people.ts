@@ -38,9 +38,10 @@ export async function list(
     const ages = new Map(isDerived(tag) ? [[tag.code, { min: tag.min_age, max: tag.max_age }]] : []);
     where.push(records.ruleWhere({ all: [{ tag: tag.code, has: true }] }, today, ages));
   }
-  where.unshift(records.inReach(await records.reachOf(ctx.tx, scopes)));
+  const reach = await records.reachOf(ctx.tx, scopes);
+  where.unshift(records.inReach(reach));
   const parsed = q.q ? parseQuery(q.q) : null;
-  if (parsed) where.push(queryWhere(parsed, (id) => blindIndex(ctx.keys, id)));
+  if (parsed) where.push(queryWhere(parsed, (id) => blindIndex(ctx.keys, id), records.reachedCommunities(reach)));
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
   let found: Awaited<ReturnType<typeof records.searchPeople>>;

@@ -25,8 +25,15 @@ export function parseQuery(raw: string): Query | null {
 /** LIKE treats % and _ as wildcards and \ as the escape: a user's text matches only itself. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The search as a condition over people (alias p) and households (alias h). */
-export function queryWhere(q: Query, blind: (id: string) => string): RawBuilder<SqlBool> {
+/**
+ * The search as a condition over people (alias p). `communities` are those in the caller's reach: initials are
+ * looked up in each one's range of the (community, initials) index.
+ */
+export function queryWhere(
+  q: Query,
+  blind: (id: string) => string,
+  communities: readonly string[],
+): RawBuilder<SqlBool> {
   switch (q.kind) {
     case 'id':
       return sql<SqlBool>`p.id_blind = ${blind(q.id)}`;
@@ -37,7 +44,7 @@ export function queryWhere(q: Query, blind: (id: string) => string): RawBuilder<
       // The same as LIKE '%1234', written as the expression indexes of migration 0063 (a range of each).
       return sql<SqlBool>`(right(p.phone, 4) = ${q.tail} OR right(p.id_masked, 4) = ${q.tail})`;
     case 'initials':
-      return sql<SqlBool>`p.name_initials LIKE ${`${q.initials}%`}`;
+      return sql<SqlBool>`(p.community_id = ANY(${communities}::bigint[]) AND p.name_initials LIKE ${`${q.initials}%`})`;
     case 'text': {
       // Whatever contains the text contains each of its characters: the character indexes (migration 0063)
       // find the few candidates across the district, the LIKE keeps the real matches. One IN over a UNION,
