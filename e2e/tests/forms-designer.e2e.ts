@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPng } from '../support/images.ts';
 import { ARTIFACTS, DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import { pickOption } from '../support/select.ts';
 
 // 褚卫东 (street staff, 青松街道) designs a form in the console with an age_count binding, a conditional field,
 // person/building pickers, a photo and a table; a tag list he may not bind is refused on its field. 李强 (grid
@@ -26,13 +27,8 @@ async function signIn(p: Page, phone: string, console = true) {
   else await p.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
-/** Picks an option of the antd Select with this test id, then waits for its dropdown to close. */
-async function choose(p: Page, testId: string, option: string) {
-  await p.getByTestId(testId).click();
-  const open = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.getByTitle(option, { exact: true }).click();
-  await open.waitFor({ state: 'hidden' });
-}
+/** Picks an option of the antd Select with this test id. */
+const choose = (p: Page, testId: string, option: string) => pickOption(p, p.getByTestId(testId), option);
 
 const widthOk = (p: Page, max: number) => p.evaluate(() => document.documentElement.scrollWidth).then((w) => w <= max);
 

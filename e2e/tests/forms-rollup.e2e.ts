@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import { pickOption } from '../support/select.ts';
 
 // Issue 7, "done when": 褚卫东 (street staff, 青松街道) designs in the console a form of 6 registry-bound and 2
 // typed fields and sends it to 银杏社区 and 梧桐社区; each community's secretary opens the task on a 390 px
@@ -43,16 +44,8 @@ async function signIn(page: Page, path: string, phone: string) {
   await page.getByTestId('login-submit').click();
 }
 
-/** Opens an antd Select (the element itself, or by test id) and picks the option with this text. */
-async function pick(page: Page, select: ReturnType<Page['locator']>, text: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${text}$`) })
-    .first()
-    .click();
-  await poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
+/** Opens an antd Select and picks the option with this text. */
+const pick = (page: Page, select: ReturnType<Page['locator']>, text: string) => pickOption(page, select, text);
 
 async function design(p: Page) {
   await p.getByTestId('menu-collection').click();
