@@ -42,7 +42,7 @@ export const registryModule: ModuleManifest = {
     route(api.registryCampaigns.confirmItem, (ctx, { params, body }) =>
       campaigns.confirm(ctx, params.campaignId, params.personId, body),
     ),
-    route(api.registryOutreach.previewPolicy, (ctx, { body }) => outreach.preview(ctx, body)),
+    route(api.registryOutreach.previewPolicy, (ctx, { body }) => outreach.preview(ctx, body), { readOnly: true }),
     route(api.registryOutreach.createPolicy, (ctx, { body }) => outreach.create(ctx, body)),
     route(api.registryOutreach.listPolicies, (ctx, { query }) => outreach.list(ctx, query)),
     route(api.registryOutreach.policyCoverage, (ctx, { params }) => outreach.coverage(ctx, params.id)),

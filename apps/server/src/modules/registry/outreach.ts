@@ -37,19 +37,39 @@ async function checkRule(ctx: Ctx, rule: Rule): Promise<records.AgeTags> {
   );
 }
 
-async function where(ctx: Ctx, rule: Rule, scopes: string[]) {
-  const [ages, reach] = await Promise.all([checkRule(ctx, rule), records.reachOf(ctx.tx, scopes)]);
+function compiled(ctx: Ctx, rule: Rule, ages: records.AgeTags, reach: records.Reach) {
   // Household conditions read whole households: only those of the communities in reach.
   const rule$ = records.compileRule(rule, records.chinaToday(ctx.now), ages, records.reachedCommunities(reach));
   return { from: rule$.from, where: records.sqlAnd([records.inReach(reach), rule$.where]) };
 }
 
+async function where(ctx: Ctx, rule: Rule, scopes: string[]) {
+  const [ages, reach] = await Promise.all([checkRule(ctx, rule), records.reachOf(ctx.tx, scopes)]);
+  return compiled(ctx, rule, ages, reach);
+}
+
+/** Communities per statement of a district-wide count with household conditions (see preview). */
+const COUNT_CHUNK = 150;
+
 export async function preview(ctx: Ctx, b: { rule: Rule; nodeId?: string }) {
   const node = b.nodeId ? await org.getNode(ctx.tx, b.nodeId) : null;
   if (b.nodeId && !node) throw new AppError(422, 'validation_failed', {}, [{ path: '/nodeId', code: 'not_found' }]);
   const scopes = listingScope(ctx.actor, 'registry.stats', node);
-  const q = await where(ctx, b.rule, scopes);
-  const found = await records.countByCommunity(ctx.tx, q.where, q.from);
+  const [ages, reach] = await Promise.all([checkRule(ctx, b.rule), records.reachOf(ctx.tx, scopes)]);
+  // PostgreSQL runs a window (household sizes and ages) in one process: a district's count goes out as a few
+  // statements over disjoint sets of communities, side by side on the pool (this route reads only).
+  const windows = b.rule.all.some((c) => 'household' in c);
+  const parts = windows ? records.splitReach(reach, COUNT_CHUNK) : [reach];
+  const found = (
+    await Promise.all(
+      parts.map((r) => {
+        const q = compiled(ctx, b.rule, ages, r);
+        return records.countByCommunity(ctx.tx, q.where, q.from);
+      }),
+    )
+  )
+    .flat()
+    .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   const paths = new Map(
     (
       await org.getNodes(

@@ -129,9 +129,6 @@ export function ruleWhere(rule: Rule, today: string, ages: AgeTags): B {
  * without joining their households and rooms (every person has a household), and named after grouping.
  */
 export async function countByCommunity(tx: Db, where: B, from: RawBuilder<unknown> = sql`person p`) {
-  // A district-wide count crosses PostgreSQL's JIT threshold, and compiling the plan (about 0.6 s) costs more
-  // than the count saves: off for this transaction only.
-  await sql`SET LOCAL jit = off`.execute(tx);
   const rows = await sql<{ id: string; name: string; n: string }>`SELECT cn.id, cn.name, x.n
     FROM (SELECT p.community_id, count(*) AS n FROM ${from} WHERE ${where} GROUP BY p.community_id) x
     JOIN org_node cn ON cn.id = x.community_id

@@ -35,6 +35,15 @@ export async function reachOf(tx: Db, scopes: readonly string[]): Promise<Reach>
 /** Every community the reach touches (household conditions group the households of these only). */
 export const reachedCommunities = (r: Reach) => [...new Set([...r.whole, ...r.partial.map((p) => p.communityId)])];
 
+/** The reach as disjoint parts of at most `size` whole communities (the partial ones go with the first). */
+export function splitReach(r: Reach, size: number): Reach[] {
+  if (r.whole.length <= size) return [r];
+  return Array.from({ length: Math.ceil(r.whole.length / size) }, (_, i) => ({
+    whole: r.whole.slice(i * size, (i + 1) * size),
+    partial: i === 0 ? r.partial : [],
+  }));
+}
+
 /**
  * `col` is one of `ids`. A short list is an index condition (a range per community); a long one is tested
  * row by row: as the leading column of a composite index (the primary key among them) it would make every
