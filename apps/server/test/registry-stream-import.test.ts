@@ -150,6 +150,8 @@ describe('long imports', () => {
     const rows = people(5000);
     rows[3000] = ['错号', `${rows[3000]![1]!.slice(0, 17)}${rows[3000]![1]!.endsWith('0') ? '1' : '0'}`, rooms[0]!];
     rows[4500] = ['重复', rows[10]![1]!, rooms[1]!]; // the same ID number as row 12, two batches earlier
+    // Row 2502 is in the batch checked (its ID numbers recorded) while the first was written, before the crash.
+    rows[4800] = ['重复二', rows[2500]![1]!, rooms[1]!];
     const up = await uploadInParts(secretary, csvOf(rows), 64 * 1024);
     expect(up.status, up.text).toBe(200);
     expect(up.body.rowCount).toBe(5000);
@@ -166,24 +168,25 @@ describe('long imports', () => {
 
     await resume();
     const end = await status(up.body.id);
-    expect(end).toMatchObject({ status: 'done', rowsDone: 5001, created: 4998, failed: 2, written: true });
+    expect(end).toMatchObject({ status: 'done', rowsDone: 5001, created: 4997, failed: 3, written: true });
     expect(end.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
       '3002:idNumber:id_checksum',
       '4502:idNumber:duplicate',
+      '4802:idNumber:duplicate',
     ]);
-    expect(await count()).toBe(before + 4998);
+    expect(await count()).toBe(before + 4997);
     const again = await sql<{ n: string }>`SELECT count(*) AS n FROM person_change
       WHERE field = 'created' AND new_value LIKE '导入%'`.execute(t.database.db);
-    expect(Number(again.rows[0]!.n)).toBe(4998);
+    expect(Number(again.rows[0]!.n)).toBe(4997);
     const [entry] = await auditRows(t, 'registry.import.run');
     expect(entry).toMatchObject({ actor_name: '孙丽' });
-    expect(entry!.detail).toMatchObject({ created: 4998, failed: 2, written: true });
+    expect(entry!.detail).toMatchObject({ created: 4997, failed: 3, written: true });
     expect((await auditRows(t, 'registry.import.queue')).length).toBeGreaterThan(0);
     // Re-importing the same file changes nothing: every row is known and unchanged (or still wrong).
     await start(up.body.id);
     await runImports(t.database.db, t.platform);
-    expect(await status(up.body.id)).toMatchObject({ created: 0, unchanged: 4998, failed: 2 });
-    expect(await count()).toBe(before + 4998);
+    expect(await status(up.body.id)).toMatchObject({ created: 0, unchanged: 4997, failed: 3 });
+    expect(await count()).toBe(before + 4997);
   });
 
   it('all_or_nothing: one bad row near the end writes nothing; a crash while writing leaves nothing, the rerun writes all', async () => {

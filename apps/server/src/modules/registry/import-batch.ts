@@ -95,29 +95,35 @@ export async function prepareBatch(db: Db, run: Run, rows: readonly SheetRow[]) 
       initials: initialsOf(checked.name),
     });
   }
-  return { valid, errors };
+  // The duplicate check and who is registered already under these ID numbers run now — on their own
+  // connection, on the other core, while the previous batch is being written — not in the writing transaction.
+  // The keys commit ahead of the batch; `meet` keeps each number's first row, so a batch redone after a crash
+  // finds the same duplicates. The previous batch cannot change who is registered under this batch's numbers:
+  // a number in both is a duplicate in the file. Writers outside the import are met as before: same community
+  // → the unique index fails the batch, which is retried; a person changed since → the version check does.
+  const dup = await repo.meet(
+    db,
+    run.id,
+    valid.map((v) => ({ blind: v.id_blind, row: v.row_n })),
+  );
+  const known = await bulk.peopleByBlinds(
+    db,
+    valid.filter((v) => !dup.has(v.id_blind)).map((v) => v.id_blind),
+  );
+  return { valid, errors, dup, known };
 }
 
 export type Prepared = Awaited<ReturnType<typeof prepareBatch>>;
 
-/** Drops the prepared rows whose ID number an earlier batch of the file already had (reported as duplicates). */
-export async function dedupeBatch(tx: Db, run: Run, prepared: Prepared) {
+/** Drops the prepared rows whose ID number an earlier row of the file already had (reported as duplicates). */
+export function dedupeBatch(prepared: Prepared) {
+  const { dup } = prepared;
   const errors = [...prepared.errors];
-  const dup = await repo.meet(
-    tx,
-    run.id,
-    prepared.valid.map((v) => v.id_blind),
-  );
   if (dup.size === 0) return { valid: prepared.valid, errors };
   const kept = prepared.valid.filter((v) => !dup.has(v.id_blind));
   for (const v of prepared.valid)
     if (dup.has(v.id_blind)) errors.push({ row: v.row_n, field: 'idNumber', code: 'duplicate' });
   return { valid: kept, errors };
-}
-
-/** Checks a batch of file rows: the valid ones, ready to stage or plan, and the errors of the rest. */
-export async function checkBatch(tx: Db, run: Run, rows: readonly SheetRow[]) {
-  return dedupeBatch(tx, run, await prepareBatch(tx, run, rows));
 }
 
 type Known = Awaited<ReturnType<typeof bulk.peopleByBlinds>>[number];
@@ -130,14 +136,15 @@ export interface Plan {
   errors: RowError[];
 }
 
-/** What writing checked rows would do, given who is registered now. */
-export async function planBatch(tx: Db, rows: readonly Staged[]): Promise<Plan> {
+/** What writing checked rows would do, given who is registered now (`looked`: found by prepareBatch). */
+export async function planBatch(tx: Db, rows: readonly Staged[], looked?: readonly Known[]): Promise<Plan> {
   const known = new Map(
     (
-      await bulk.peopleByBlinds(
+      looked ??
+      (await bulk.peopleByBlinds(
         tx,
         rows.map((r) => r.id_blind),
-      )
+      ))
     ).map((p) => [p.id_blind, p]),
   );
   const key = (c: string, room: string) => `${c}:${room}`;
@@ -184,7 +191,7 @@ export async function planBatch(tx: Db, rows: readonly Staged[]): Promise<Plan> 
 
 /** Writes a plan: new households for empty rooms, new people, changed fields; each with its history. */
 export async function applyPlan(tx: Db, run: Run, plan: Plan): Promise<void> {
-  const reason = '表格导入';
+  const who = { id: run.user.id, name: run.user.name, reason: '表格导入', at: run.now };
   const changes: bulk.NewChange[] = [];
   const households: bulk.NewHousehold[] = [];
   const people: bulk.NewPerson[] = [];
@@ -201,11 +208,10 @@ export async function applyPlan(tx: Db, run: Run, plan: Plan): Promise<void> {
       households.push({ communityId: r.community_id, id, roomId: r.room_id, address: room?.address ?? '' });
     }
   }
-  for (const { row, relation } of plan.creates) {
-    const id = randomUUID();
+  for (const { row, relation } of plan.creates)
     people.push({
       communityId: row.community_id,
-      id,
+      id: randomUUID(),
       householdId: homeOf.get(`${row.community_id}:${row.room_id}`)!,
       name: row.name,
       initials: row.initials ?? initialsOf(row.name),
@@ -218,10 +224,7 @@ export async function applyPlan(tx: Db, run: Run, plan: Plan): Promise<void> {
       birthDate: row.birth_date,
       residence: row.residence ?? 'permanent',
     });
-    changes.push({ communityId: row.community_id, personId: id, field: 'created', old: null, next: row.name });
-  }
-  await bulk.insertHouseholds(tx, households, run.now);
-  await bulk.insertPeople(tx, people, run.now);
+  await bulk.insertHouseholdsAndPeople(tx, households, people, who);
   for (const { row, person: p } of plan.updates) {
     const set: Parameters<typeof records.updatePerson>[4] = {};
     const change = (field: string, col: keyof typeof set, old: string | null, next: string | null) => {
@@ -238,5 +241,5 @@ export async function applyPlan(tx: Db, run: Run, plan: Plan): Promise<void> {
     if (!(await records.updatePerson(tx, p.community_id, p.id, p.version, set, run.now)))
       throw new Error(`person ${p.id} changed during the import`);
   }
-  await bulk.insertChanges(tx, changes, { id: run.user.id, name: run.user.name, reason, at: run.now });
+  await bulk.insertChanges(tx, changes, who);
 }

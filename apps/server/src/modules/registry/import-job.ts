@@ -29,8 +29,19 @@ const LEASE_MS = 60_000;
 /** Rows written before an import first refreshes the planner's statistics (then at every doubling). */
 const ANALYZE_AFTER = 20_000;
 
-/** Import statements are plain index lookups and inserts: compiling their plans (JIT) never pays. */
-const noJit = (tx: Db) => sql`SET LOCAL jit = off`.execute(tx);
+/** An import that wrote at least this many people ends with VACUUM (ANALYZE) of the tables it grew. */
+const VACUUM_AFTER = 20_000;
+
+/**
+ * Import statements are plain index lookups and inserts: compiling their plans (JIT) never pays. A background
+ * batch also commits without waiting for its WAL to reach the disk (synchronous_commit off): a batch lost to a
+ * power cut within that window (a fraction of a second) takes its `rows_done` with it, so the job simply redoes
+ * it — the resume the lease already provides. A run inside a request keeps the durable commit it answers after.
+ */
+const tune = (tx: Db, durable: boolean) =>
+  durable
+    ? sql`SET LOCAL jit = off`.execute(tx)
+    : sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(tx);
 const MAX_ATTEMPTS = 5;
 
 /** Another worker took the import over (this one was presumed dead): stop without writing. */
@@ -129,15 +140,27 @@ export async function processImport(db: Db, p: Platform, job: repo.ImportRow, ow
     await repo.analyzeRegistry(on);
   };
 
+  // Once written, the new rows' pages are marked all-visible (policy counts then read the covering indexes
+  // alone) and the planner sees the tables' new size at once. Outside any transaction; a failure is logged only.
+  const vacuumIfGrown = async (thenFinish: boolean) => {
+    if (opts.inline || job.dry_run || progress.created + progress.updated < VACUUM_AFTER) return;
+    await repo.vacuumRegistry(db);
+    // A long VACUUM may have outlived the lease: only the worker still holding it goes on to finish.
+    if (thenFinish)
+      await unit(async (tx) => {
+        if (!(await repo.advance(tx, job.id, owner, progress, lease()))) throw new LostLease();
+      });
+  };
+
   if (job.phase === 'check') {
     let sheet: Awaited<ReturnType<typeof openSheet>>;
     const flush = async (batch: SheetRow[], prepared: Prepared) => {
       const next = { ...progress, rowsDone: batch.at(-1)!.n };
       await unit(async (tx) => {
-        await noJit(tx);
+        await tune(tx, !!opts.inline);
         run.now = p.clock.now();
-        const { valid, errors } = await dedupeBatch(tx, run, prepared);
-        const plan = await planBatch(tx, valid);
+        const { valid, errors } = dedupeBatch(prepared);
+        const plan = await planBatch(tx, valid, prepared.known);
         errors.push(...plan.errors);
         if (writes && !staging) await applyPlan(tx, run, plan);
         if (staging) {
@@ -160,7 +183,8 @@ export async function processImport(db: Db, p: Platform, job: repo.ImportRow, ow
       await opts.afterBatch?.(progress.rowsDone);
     };
     // Two batches in flight: while one is written (its statements run in the database), the next is read
-    // from the file and checked, encrypted and blind-indexed here. Batches still commit one after another,
+    // from the file and checked, encrypted and blind-indexed here, and its duplicate check and the lookup of
+    // who is registered under its ID numbers run on a second connection (prepareBatch). Batches still commit one after another,
     // in file order, each planned against what the previous ones wrote.
     let writing: Promise<void> | undefined;
     const settle = async () => {
@@ -193,10 +217,12 @@ export async function processImport(db: Db, p: Platform, job: repo.ImportRow, ow
       await settle();
       if (!(e instanceof SheetError)) throw e;
       // A file that stops being readable part-way: what was written stays (valid_only); the report says why.
+      if (!staging) await vacuumIfGrown(true);
       await unit((tx) => done(tx, writes && !staging && progress.rowsDone > 0, e.code));
       return;
     }
     if (!staging || progress.failed > 0) {
+      if (!staging) await vacuumIfGrown(true); // before "done": whoever sees it done sees the statistics too
       await unit((tx) => done(tx, writes && (!staging || progress.failed === 0)));
       return;
     }
@@ -211,7 +237,7 @@ export async function processImport(db: Db, p: Platform, job: repo.ImportRow, ow
   try {
     await unit(async (tx) => {
       if (!(await repo.advance(tx, job.id, owner, progress, lease()))) throw new LostLease();
-      await noJit(tx);
+      await tune(tx, !!opts.inline);
       const errors: RowError[] = [];
       let applied = 0;
       for (let after = 0; ; ) {
@@ -250,7 +276,9 @@ export async function processImport(db: Db, p: Platform, job: repo.ImportRow, ow
       await repo.insertErrors(tx, job.id, e.errors);
       await done(tx, false);
     });
+    return;
   }
+  await vacuumIfGrown(false); // all_or_nothing wrote (and marked done) in one transaction: now committed
 }
 
 /** Works through queued imports (and those whose worker died) one after another. */

@@ -255,13 +255,20 @@ export const errorCount = async (tx: Db, id: string) =>
     ).n,
   );
 
-/** Records the blind indexes of a batch; answers those already met earlier in the file (duplicates). */
-export async function meet(tx: Db, id: string, blinds: readonly string[]): Promise<Set<string>> {
-  if (blinds.length === 0) return new Set();
-  const r = await sql<{ id_blind: string }>`INSERT INTO registry_import_key (import_id, id_blind)
-    SELECT ${id}, b FROM unnest(${blinds}::text[]) AS t(b) ON CONFLICT DO NOTHING RETURNING id_blind`.execute(tx);
-  const fresh = new Set(r.rows.map((x) => x.id_blind));
-  return new Set(blinds.filter((b) => !fresh.has(b)));
+/**
+ * Records the ID numbers of a batch's rows and answers those met at an earlier row of the file (duplicates).
+ * Each number keeps the first row it was met at, so running the statement again for the same rows — a batch
+ * redone after a crash, its keys already committed — finds no duplicates that were not there the first time.
+ */
+export async function meet(tx: Db, id: string, rows: readonly { blind: string; row: number }[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const r = await sql<{ id_blind: string; row_n: number }>`
+    INSERT INTO registry_import_key AS k (import_id, id_blind, row_n)
+    SELECT ${id}, b, n FROM unnest(${rows.map((x) => x.blind)}::text[], ${rows.map((x) => x.row)}::int[]) AS t(b, n)
+    ON CONFLICT (import_id, id_blind) DO UPDATE SET row_n = least(k.row_n, excluded.row_n)
+    RETURNING id_blind, row_n`.execute(tx);
+  const rowOf = new Map(rows.map((x) => [x.blind, x.row]));
+  return new Set(r.rows.filter((x) => x.row_n < rowOf.get(x.id_blind)!).map((x) => x.id_blind));
 }
 
 export interface StagedRow {
@@ -311,4 +318,16 @@ export const recentOf = (tx: Db, userId: string, limit: number) =>
 /** Refreshes the planner's statistics of the tables an import grows (see import-job.ts). */
 export async function analyzeRegistry(db: Db) {
   await sql`ANALYZE person, household`.execute(db);
+}
+
+/** VACUUM (ANALYZE) of the tables an import grows: on the pool, outside any transaction. Never throws. */
+export async function vacuumRegistry(db: Db): Promise<boolean> {
+  try {
+    await sql`VACUUM (ANALYZE) person, household, person_change`.execute(db);
+    return true;
+  } catch (e) {
+    // The import has been written and is reported as such; stale statistics only slow reads until autovacuum.
+    console.warn(`registry import: VACUUM (ANALYZE) failed: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
 }

@@ -39,24 +39,40 @@ export interface NewChange {
 
 const col = <T, K extends keyof T>(rows: readonly T[], k: K) => rows.map((r) => r[k]);
 
-export async function insertHouseholds(tx: Db, rows: readonly NewHousehold[], at: Date): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`INSERT INTO household (community_id, id, address_node_id, address_text, created_at, version)
-    SELECT c, i, r, a, ${at}, 1
-    FROM unnest(${col(rows, 'communityId')}::bigint[], ${col(rows, 'id')}::uuid[], ${col(rows, 'roomId')}::bigint[],
-      ${col(rows, 'address')}::text[]) AS t(c, i, r, a)`.execute(tx);
-}
-
-export async function insertPeople(tx: Db, rows: readonly NewPerson[], at: Date): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`INSERT INTO person (community_id, id, household_id, user_id, name, name_initials, relation, phone,
-      id_cipher, id_blind, id_masked, sex, birth_date, residence_status, created_at, updated_at)
-    SELECT c, i, h, NULL, n, ini, rel, ph, ci, bl, ma, sx, bd, rs, ${at}, ${at}
-    FROM unnest(${col(rows, 'communityId')}::bigint[], ${col(rows, 'id')}::uuid[], ${col(rows, 'householdId')}::uuid[],
-      ${col(rows, 'name')}::text[], ${col(rows, 'initials')}::text[], ${col(rows, 'relation')}::text[],
-      ${col(rows, 'phone')}::text[], ${col(rows, 'cipher')}::text[], ${col(rows, 'blind')}::text[],
-      ${col(rows, 'masked')}::text[], ${col(rows, 'sex')}::text[], ${col(rows, 'birthDate')}::text[],
-      ${col(rows, 'residence')}::text[]) AS t(c, i, h, n, ini, rel, ph, ci, bl, ma, sx, bd, rs)`.execute(tx);
+/**
+ * New households and their people, each person with a "created" history row, in one statement: the history
+ * rows come from the people's RETURNING (no third array round trip), and the foreign keys between the three
+ * are checked at the statement's end, when all of them are there.
+ */
+export async function insertHouseholdsAndPeople(
+  tx: Db,
+  households: readonly NewHousehold[],
+  people: readonly NewPerson[],
+  who: { id: string | null; name: string | null; reason: string; at: Date },
+): Promise<void> {
+  if (people.length === 0 && households.length === 0) return;
+  const at = who.at;
+  await sql`WITH h AS (
+      INSERT INTO household (community_id, id, address_node_id, address_text, created_at, version)
+      SELECT c, i, r, a, ${at}, 1
+      FROM unnest(${col(households, 'communityId')}::bigint[], ${col(households, 'id')}::uuid[],
+        ${col(households, 'roomId')}::bigint[], ${col(households, 'address')}::text[]) AS t(c, i, r, a)
+    ), p AS (
+      INSERT INTO person (community_id, id, household_id, user_id, name, name_initials, relation, phone,
+        id_cipher, id_blind, id_masked, sex, birth_date, residence_status, created_at, updated_at)
+      SELECT c, i, h, NULL, n, ini, rel, ph, ci, bl, ma, sx, bd, rs, ${at}, ${at}
+      FROM unnest(${col(people, 'communityId')}::bigint[], ${col(people, 'id')}::uuid[],
+        ${col(people, 'householdId')}::uuid[], ${col(people, 'name')}::text[], ${col(people, 'initials')}::text[],
+        ${col(people, 'relation')}::text[], ${col(people, 'phone')}::text[], ${col(people, 'cipher')}::text[],
+        ${col(people, 'blind')}::text[], ${col(people, 'masked')}::text[], ${col(people, 'sex')}::text[],
+        ${col(people, 'birthDate')}::text[], ${col(people, 'residence')}::text[])
+        AS t(c, i, h, n, ini, rel, ph, ci, bl, ma, sx, bd, rs)
+      RETURNING community_id, id, name
+    )
+    INSERT INTO person_change (community_id, id, person_id, field, old_value, new_value, reason, changed_by,
+      changed_by_name, changed_at)
+    SELECT community_id, gen_random_uuid(), id, 'created', NULL, name, ${who.reason}, ${who.id}, ${who.name}, ${at}
+    FROM p`.execute(tx);
 }
 
 export async function insertChanges(
