@@ -101,7 +101,8 @@ export interface Compiled {
 /**
  * The rule over the people of `communities` (those in the caller's reach: see reachedCommunities). Household
  * sizes and members' ages need p's household alongside p: people then come from a window over the households
- * of those communities, with only the columns conditions and scopes test (all in the household index).
+ * of those communities, with only the columns conditions and scopes test (all in the household index), read
+ * as one index range per community (a part of a district's count reads its part only).
  */
 export function compileRule(rule: Rule, today: string, ages: AgeTags, communities: readonly string[]): Compiled {
   const windows: Windows = [];
@@ -111,7 +112,7 @@ export function compileRule(rule: Rule, today: string, ages: AgeTags, communitie
     where,
     from: sql`(SELECT p.community_id, p.id, p.household_id, p.birth_date, p.sex, p.residence_status, p.moved_out_at,
         ${sql.join(windows)}
-      FROM person p WHERE p.moved_out_at IS NULL AND ${communityIn('p.community_id', communities)}
+      FROM person p WHERE p.moved_out_at IS NULL AND p.community_id = ANY(${communities}::bigint[])
       WINDOW hh AS (PARTITION BY p.community_id, p.household_id)) p`,
   };
 }
