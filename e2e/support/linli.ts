@@ -10,6 +10,7 @@ const WEB_DIST = process.env.LINLI_WEB_DIST || fileURLToPath(new URL('../../apps
 
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1440, height: 900 } as const;
+export type Viewport = { width: number; height: number };
 
 export interface Harness {
   app: TestApp;
@@ -59,6 +60,32 @@ export async function newPage(
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
   return { context, page };
+}
+
+/** Signs in to the console (desktop by default) and waits for it to load. */
+export async function consoleAs(
+  h: Harness,
+  phone: string,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const s = await newPage(h, viewport);
+  await s.page.goto(`${h.base}/console/login`);
+  await s.page.getByTestId('login-phone').fill(phone);
+  await s.page.getByTestId('login-password').fill('Linli@2026');
+  await s.page.getByTestId('login-submit').click();
+  await s.page.getByTestId('node-switcher').waitFor();
+  return s;
+}
+
+/** Signs in on the resident phone web (390 px) and waits for the home or applications page. */
+export async function phoneAs(h: Harness, phone: string): Promise<{ context: BrowserContext; page: Page }> {
+  const s = await newPage(h, PHONE, { mobile: true });
+  await s.page.goto(`${h.base}/login`);
+  await s.page.getByTestId('login-phone').fill(phone);
+  await s.page.getByTestId('login-password').fill('Linli@2026');
+  await s.page.getByTestId('login-submit').click();
+  await s.page.waitForURL(/\/(home|applications)$/);
+  return s;
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });

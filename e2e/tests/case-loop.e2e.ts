@@ -1,7 +1,16 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import {
+  DESKTOP,
+  type Harness,
+  newPage,
+  PHONE,
+  shot,
+  consoleAs as signInConsole,
+  startHarness,
+  type Viewport,
+} from '../support/linli.ts';
 
 // The closed loop (闭环): a resident reports with a photo → the community secretary signs for it and escalates
 // → the street dispatcher registers and dispatches → the department handles it with a photo → the street
@@ -59,15 +68,7 @@ function photo(r: number, g: number, b: number): Buffer {
   ]);
 }
 
-async function consoleAs(phone: string, viewport: { width: number; height: number } = DESKTOP) {
-  const s = await newPage(h, viewport);
-  await s.page.goto(`${h.base}/console/login`);
-  await s.page.getByTestId('login-phone').fill(phone);
-  await s.page.getByTestId('login-password').fill('Linli@2026');
-  await s.page.getByTestId('login-submit').click();
-  await s.page.getByTestId('node-switcher').waitFor();
-  return s;
-}
+const consoleAs = (phone: string, viewport: Viewport = DESKTOP) => signInConsole(h, phone, viewport);
 
 /** Settled for a screenshot: no spinner, antd animations done, nothing wider than the viewport. */
 async function settle(page: Page) {

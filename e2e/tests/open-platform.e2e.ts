@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../apps/server/src/modules/webhooks/deliver.ts';
-import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import {
+  DESKTOP,
+  type Harness,
+  PHONE,
+  shot,
+  consoleAs as signInConsole,
+  startHarness,
+  type Viewport,
+} from '../support/linli.ts';
 
 // The open platform end to end: the district admin creates an API key and a webhook subscription on the
 // developer page; a city system POSTs an Open311 request with that key; the case appears in community A's
@@ -38,15 +46,7 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-async function consoleAs(phone: string, viewport: { width: number; height: number } = DESKTOP) {
-  const s = await newPage(h, viewport);
-  await s.page.goto(`${h.base}/console/login`);
-  await s.page.getByTestId('login-phone').fill(phone);
-  await s.page.getByTestId('login-password').fill('Linli@2026');
-  await s.page.getByTestId('login-submit').click();
-  await s.page.getByTestId('node-switcher').waitFor();
-  return s;
-}
+const consoleAs = (phone: string, viewport: Viewport = DESKTOP) => signInConsole(h, phone, viewport);
 
 describe('open platform', () => {
   it('key and subscription in the console → Open311 case in the inbox → signed webhook in the delivery log', async () => {

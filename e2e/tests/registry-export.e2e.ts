@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import {
+  DESKTOP,
+  type Harness,
+  PHONE,
+  shot,
+  consoleAs as signInConsole,
+  startHarness,
+  type Viewport,
+} from '../support/linli.ts';
 
 // 李强 (grid worker, 第一网格) asks to export his grid; 孙丽 (secretary of 银杏社区) approves; he downloads a
 // watermarked spreadsheet with ID numbers masked.
@@ -14,15 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function consoleAs(phone: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-  const { page } = await newPage(h, viewport);
-  await page.goto(`${h.base}/console/login`);
-  await page.getByTestId('login-phone').fill(phone);
-  await page.getByTestId('login-password').fill('Linli@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('node-switcher').waitFor();
-  return page;
-}
+const consoleAs = async (phone: string, viewport: Viewport = DESKTOP) => (await signInConsole(h, phone, viewport)).page;
 
 describe('registry export approval', () => {
   it('request, approval by the secretary, watermarked download', async () => {

@@ -1,7 +1,15 @@
 import { makeCreditCode } from '@linli/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import {
+  DESKTOP,
+  type Harness,
+  PHONE,
+  shot,
+  consoleAs as signInConsole,
+  startHarness,
+  type Viewport,
+} from '../support/linli.ts';
 
 // 孙丽 (secretary of 银杏社区) records a bookshop in her community — first with a mistyped credit code, which
 // the server refuses on the field — and builds the compound profile of 2号楼 from the registry drill-down.
@@ -14,15 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function consoleAs(phone: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-  const { page } = await newPage(h, viewport);
-  await page.goto(`${h.base}/console/login`);
-  await page.getByTestId('login-phone').fill(phone);
-  await page.getByTestId('login-password').fill('Linli@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('node-switcher').waitFor();
-  return page;
-}
+const consoleAs = async (phone: string, viewport: Viewport = DESKTOP) => (await signInConsole(h, phone, viewport)).page;
 
 const CODE = makeCreditCode('52310199MJ5R8K2W7');
 // The table sizes its scroll area after its first paint: the width is polled until the layout settles.

@@ -1,7 +1,16 @@
 import { makeIdNumber } from '@linli/contracts';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import {
+  ARTIFACTS,
+  DESKTOP,
+  type Harness,
+  newPage,
+  PHONE,
+  shot,
+  consoleAs as signInConsole,
+  startHarness,
+  type Viewport,
+} from '../support/linli.ts';
 
 // 孙丽 (secretary of 银杏社区) finds a resident, reveals the ID number for a stated purpose, defines a policy
 // and sees the live count; 李强 (grid worker, 第一网格) records an outcome on his phone.
@@ -14,15 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function consoleAs(phone: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-  const { page } = await newPage(h, viewport);
-  await page.goto(`${h.base}/console/login`);
-  await page.getByTestId('login-phone').fill(phone);
-  await page.getByTestId('login-password').fill('Linli@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('node-switcher').waitFor();
-  return page;
-}
+const consoleAs = async (phone: string, viewport: Viewport = DESKTOP) => (await signInConsole(h, phone, viewport)).page;
 
 describe('resident registry', () => {
   it('search, person card with masked ID and audited reveal, room drill-down', async () => {

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type Harness, newPage, PHONE, shot, startHarness } from '../support/linli.ts';
+import {
+  DESKTOP,
+  type Harness,
+  shot,
+  consoleAs as signInConsole,
+  phoneAs as signInPhone,
+  startHarness,
+} from '../support/linli.ts';
 
 // A building-scoped owners' vote (art. 278, secret ballot) in the browser: the committee drafts and opens it
 // on the console, two owners of 1号楼 vote on their phones, one checks their receipt, the committee closes it
@@ -63,25 +70,9 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function consoleAs(phone: string) {
-  const s = await newPage(h, DESKTOP);
-  await s.page.goto(`${h.base}/console/login`);
-  await s.page.getByTestId('login-phone').fill(phone);
-  await s.page.getByTestId('login-password').fill('Linli@2026');
-  await s.page.getByTestId('login-submit').click();
-  await s.page.getByTestId('node-switcher').waitFor();
-  return s.page;
-}
+const consoleAs = async (phone: string) => (await signInConsole(h, phone)).page;
 
-async function phoneAs(phone: string) {
-  const s = await newPage(h, PHONE, { mobile: true });
-  await s.page.goto(`${h.base}/login`);
-  await s.page.getByTestId('login-phone').fill(phone);
-  await s.page.getByTestId('login-password').fill('Linli@2026');
-  await s.page.getByTestId('login-submit').click();
-  await s.page.waitForURL(/\/(home|applications)$/);
-  return s.page;
-}
+const phoneAs = async (phone: string) => (await signInPhone(h, phone)).page;
 
 async function settle(page: Page) {
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .adm-spin-loading, .ant-card-loading'));
