@@ -10,6 +10,7 @@ import {
   startHarness,
   type Viewport,
 } from '../support/linli.ts';
+import { pickOption } from '../support/select.ts';
 
 // 孙丽 (secretary of 银杏社区) records a bookshop in her community — first with a mistyped credit code, which
 // the server refuses on the field — and builds the compound profile of 2号楼 from the registry drill-down.
@@ -38,8 +39,7 @@ describe('organisations and compounds', () => {
     const drawer = p.getByTestId('org-drawer');
     await drawer.waitFor();
     await p.getByTestId('org-name').fill('银杏社区书屋');
-    await p.getByTestId('org-kind').click();
-    await p.locator('.ant-select-item-option').getByText('社会组织', { exact: true }).click();
+    await pickOption(p, p.getByTestId('org-kind'), '社会组织');
     const wrong = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await p.getByTestId('org-credit-code').fill(wrong);
     await p.getByTestId('org-node').click();
@@ -86,8 +86,7 @@ describe('organisations and compounds', () => {
     await p.getByTestId('compound-add-entrance').click();
     await p.getByTestId('compound-entrance-1').getByPlaceholder('名称').fill('北侧小门');
     await p.getByTestId('compound-add-facility').click();
-    await p.getByTestId('compound-facility-0').locator('.ant-select').click();
-    await p.locator('.ant-select-item-option').getByText('充电桩', { exact: true }).click();
+    await pickOption(p, p.getByTestId('compound-facility-0').locator('.ant-select'), '充电桩');
     await p.getByTestId('compound-facility-0').locator('input.ant-input-number-input').fill('16');
     await p.getByTestId('compound-add-provider').click();
     const provider = p.getByTestId('compound-provider-0');
